@@ -1,0 +1,365 @@
+"""Every knob gantuner has: the single source of truth for names, types,
+ranges, defaults, units, groups and help text (English and Japanese).
+
+Two kinds of knob:
+
+* live knobs change between any two training steps (learning rates, batch
+  size, dropout, loss, ...);
+* setup knobs describe the model and data; changing one means a new model.
+
+Everything else (the GUI's widgets, the CLI's ``--set``, config files, the
+diagnosis' actions, the run files) reads this table, so a knob is added here
+and nowhere else.  Knob values are plain JSON-able Python values, so snapshots
+and changes can travel through queues, files and processes unchanged.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Mapping
+
+LOSSES = ("bce", "lsgan", "hinge")
+MODELS = ("mlp", "dcgan")
+BUILTIN_DATASETS = ("digits", "ring", "grid", "spiral")
+TWO_D_DATASETS = ("ring", "grid", "spiral")
+IMAGE_SIZES = (8, 16, 28, 32, 64)
+DEVICES = ("auto", "cpu", "cuda", "mps")
+PRECISIONS = ("fp32", "bf16")
+
+# Groups, in the order the knob panel shows them.
+GROUPS = ("optimiser", "batch", "discriminator", "generator", "loss", "data")
+
+
+class KnobError(ValueError):
+    """A knob name or value that cannot be used; the message says what to do."""
+
+
+@dataclass(frozen=True)
+class Knob:
+    name: str
+    type: type  # float, int, bool or str
+    default: Any
+    live: bool
+    group: str
+    help_en: str
+    help_ja: str
+    minimum: float | None = None
+    maximum: float | None = None
+    choices: tuple[Any, ...] | None = None
+    unit: str = ""
+    log_scale: bool = False  # sliders and "x2" actions work on a log scale
+    label_en: str = ""
+    label_ja: str = ""
+
+    def help(self, language: str = "en") -> str:
+        return self.help_ja if language == "ja" else self.help_en
+
+    def label(self, language: str = "en") -> str:
+        text = self.label_ja if language == "ja" else self.label_en
+        return text or self.name
+
+    def range_text(self) -> str:
+        if self.choices is not None:
+            return "one of " + ", ".join(str(c) for c in self.choices)
+        if self.type is bool:
+            return "true or false"
+        low = "" if self.minimum is None else _fmt(self.minimum)
+        high = "" if self.maximum is None else _fmt(self.maximum)
+        return f"{low} .. {high}"
+
+    def validate(self, value: Any) -> Any:
+        """Return ``value`` coerced to this knob's type, or raise KnobError."""
+        coerced = _coerce(self, value)
+        if self.choices is not None and coerced not in self.choices:
+            raise KnobError(
+                f"{self.name} = {value!r} is not allowed: use {self.range_text()}"
+            )
+        if self.type in (int, float):
+            if isinstance(coerced, float) and not math.isfinite(coerced):
+                raise KnobError(
+                    f"{self.name} = {value!r} is not a finite number: use {self.range_text()}"
+                )
+            if (self.minimum is not None and coerced < self.minimum) or (
+                self.maximum is not None and coerced > self.maximum
+            ):
+                raise KnobError(
+                    f"{self.name} = {value!r} is out of range: use {self.range_text()}"
+                    + (f" {self.unit}" if self.unit else "")
+                )
+        return coerced
+
+
+def _fmt(number: float) -> str:
+    if isinstance(number, int) or float(number).is_integer() and abs(number) < 1e6:
+        return str(int(number))
+    return f"{number:g}"
+
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off"}
+
+
+def _coerce(knob: Knob, value: Any) -> Any:
+    try:
+        if knob.type is bool:
+            if isinstance(value, bool):
+                return value
+            if isinstance(value, (int, float)) and value in (0, 1):
+                return bool(value)
+            text = str(value).strip().lower()
+            if text in _TRUE:
+                return True
+            if text in _FALSE:
+                return False
+            raise ValueError
+        if knob.type is int:
+            if isinstance(value, bool):
+                raise ValueError
+            if isinstance(value, float):
+                if not value.is_integer():
+                    raise ValueError
+                return int(value)
+            return int(str(value).strip()) if isinstance(value, str) else int(value)
+        if knob.type is float:
+            if isinstance(value, bool):
+                raise ValueError
+            return float(value)
+        if knob.type is str:
+            if not isinstance(value, str):
+                raise ValueError
+            return value.strip()
+    except (TypeError, ValueError):
+        pass
+    kind = {bool: "true/false", int: "a whole number", float: "a number", str: "text"}[knob.type]
+    raise KnobError(
+        f"{knob.name} = {value!r} is not {kind}: use {knob.range_text()}"
+    )
+
+
+def _knobs(*items: Knob) -> dict[str, Knob]:
+    return {k.name: k for k in items}
+
+
+KNOBS: dict[str, Knob] = _knobs(
+    # ---- live: optimiser -------------------------------------------------
+    Knob("lr_g", float, 2e-4, True, "optimiser",
+         "Generator learning rate (Adam). Larger learns faster but can overshoot and diverge.",
+         "生成器の学習率 (Adam)。大きいと速く学ぶが、行き過ぎて発散することがある。",
+         minimum=1e-6, maximum=1.0, log_scale=True,
+         label_en="G learning rate", label_ja="G の学習率"),
+    Knob("lr_d", float, 2e-4, True, "optimiser",
+         "Discriminator learning rate (Adam). Lower it when D wins every round.",
+         "識別器の学習率 (Adam)。識別器が強すぎるときは下げる。",
+         minimum=1e-6, maximum=1.0, log_scale=True,
+         label_en="D learning rate", label_ja="D の学習率"),
+    Knob("beta1", float, 0.5, True, "optimiser",
+         "Adam's beta1 (momentum). 0.5 is the usual GAN choice; 0.9 can oscillate.",
+         "Adam の beta1 (モーメンタム)。GAN では 0.5 が定番。0.9 は振動しやすい。",
+         minimum=0.0, maximum=0.999, label_en="Adam beta1", label_ja="Adam beta1"),
+    Knob("beta2", float, 0.999, True, "optimiser",
+         "Adam's beta2 (averaging of squared gradients).",
+         "Adam の beta2 (勾配の二乗の平均化)。",
+         minimum=0.0, maximum=0.9999, label_en="Adam beta2", label_ja="Adam beta2"),
+    # ---- live: batch -----------------------------------------------------
+    Knob("batch_size", int, 64, True, "batch",
+         "Samples per step. Larger: steadier gradients, more memory, less diversity. "
+         "Smaller: noisier, escapes poor solutions.",
+         "1 ステップのサンプル数。大きいと勾配が安定しメモリを使い多様性が減る。"
+         "小さいとノイズが増え局所解から抜けやすい。",
+         minimum=2, maximum=4096, unit="samples", log_scale=True,
+         label_en="Batch size", label_ja="バッチサイズ"),
+    Knob("d_steps", int, 1, True, "batch",
+         "Discriminator updates per training step.",
+         "1 ステップあたりの識別器の更新回数。",
+         minimum=0, maximum=10, label_en="D steps per step", label_ja="D の更新回数"),
+    Knob("g_steps", int, 1, True, "batch",
+         "Generator updates per training step.",
+         "1 ステップあたりの生成器の更新回数。",
+         minimum=0, maximum=10, label_en="G steps per step", label_ja="G の更新回数"),
+    # ---- live: discriminator ---------------------------------------------
+    Knob("d_dropout", float, 0.0, True, "discriminator",
+         "Dropout rate in D's hidden layers. Slows D down; too much makes samples monotonous.",
+         "識別器の隠れ層のドロップアウト率。識別器を遅らせる。大きすぎると画像が単調になる。",
+         minimum=0.0, maximum=0.9, label_en="D dropout", label_ja="D のドロップアウト"),
+    Knob("d_batchnorm", bool, False, True, "discriminator",
+         "Batch normalisation in D. Speeds D up; with separate real and fake batches it "
+         "often lets D win outright.",
+         "識別器のバッチ正規化。識別器の収束を速める。本物と偽物を別バッチで流すと識別器が圧勝しやすい。",
+         label_en="D batch norm", label_ja="D のバッチ正規化"),
+    # ---- live: loss and tricks -------------------------------------------
+    Knob("loss", str, "bce", True, "loss",
+         "Adversarial loss: bce (non-saturating), lsgan (least squares) or hinge.",
+         "敵対的損失: bce (非飽和), lsgan (最小二乗), hinge。",
+         choices=LOSSES, label_en="Loss", label_ja="損失関数"),
+    Knob("label_smoothing", float, 0.0, True, "loss",
+         "One-sided label smoothing: D's target for real samples is 1 - value.",
+         "片側ラベルスムージング: 本物に対する識別器の目標を 1 - 値 にする。",
+         minimum=0.0, maximum=0.5, label_en="Label smoothing", label_ja="ラベルスムージング"),
+    Knob("instance_noise", float, 0.0, True, "loss",
+         "Standard deviation of Gaussian noise added to every input of D (data units).",
+         "識別器へのすべての入力に加えるガウスノイズの標準偏差 (データの単位)。",
+         minimum=0.0, maximum=2.0, label_en="Instance noise", label_ja="インスタンスノイズ"),
+    # ---- setup: data -----------------------------------------------------
+    Knob("dataset", str, "digits", False, "data",
+         "Training data: digits, ring, grid, spiral, or a path to images, MNIST/CIFAR files or an array.",
+         "学習データ: digits, ring, grid, spiral、または画像フォルダ・MNIST/CIFAR・配列ファイルのパス。",
+         label_en="Dataset", label_ja="データセット"),
+    Knob("image_size", int, 16, False, "data",
+         "Side of the square images the models see (pixels).",
+         "モデルが扱う正方形画像の一辺 (ピクセル)。",
+         choices=IMAGE_SIZES, unit="px", label_en="Image size", label_ja="画像サイズ"),
+    Knob("seed", int, 0, False, "data",
+         "Random seed: the same seed and device give the same numbers.",
+         "乱数シード: 同じシードと同じデバイスなら同じ結果になる。",
+         minimum=0, maximum=2**31 - 1, label_en="Seed", label_ja="シード"),
+    Knob("device", str, "auto", False, "data",
+         "Where to train: auto (CUDA, else Apple MPS, else CPU), cpu, cuda or mps.",
+         "学習に使う装置: auto (CUDA → Apple MPS → CPU の順), cpu, cuda, mps。",
+         choices=DEVICES, label_en="Device", label_ja="デバイス"),
+    Knob("precision", str, "fp32", False, "data",
+         "Arithmetic precision: fp32, or bf16 autocast on CUDA for larger models.",
+         "計算精度: fp32、または CUDA での bf16 自動混合精度 (大きなモデル向け)。",
+         choices=PRECISIONS, label_en="Precision", label_ja="精度"),
+    # ---- setup: generator ------------------------------------------------
+    Knob("model", str, "dcgan", False, "generator",
+         "Architecture: mlp (2D data) or dcgan (images).",
+         "構造: mlp (2 次元データ) または dcgan (画像)。",
+         choices=MODELS, label_en="Model", label_ja="モデル"),
+    Knob("latent_dim", int, 32, False, "generator",
+         "Size of the noise vector z that G turns into a sample.",
+         "生成器が受け取るノイズベクトル z の次元。",
+         minimum=1, maximum=512, label_en="Latent size", label_ja="潜在次元"),
+    Knob("g_width", int, 32, False, "generator",
+         "G's width: units per hidden layer (mlp) or base filter count (dcgan).",
+         "生成器の幅: 隠れ層のユニット数 (mlp) または基本フィルタ数 (dcgan)。",
+         minimum=4, maximum=1024, log_scale=True, label_en="G width", label_ja="G の幅"),
+    Knob("g_depth", int, 0, False, "generator",
+         "G's depth: hidden layers (mlp) or extra 3x3 convolutions per resolution (dcgan).",
+         "生成器の深さ: 隠れ層の数 (mlp) または解像度ごとに追加する 3x3 畳み込みの数 (dcgan)。",
+         minimum=0, maximum=8, label_en="G depth", label_ja="G の深さ"),
+    Knob("g_batchnorm", bool, True, False, "generator",
+         "Batch normalisation in G (steadies G's training).",
+         "生成器のバッチ正規化 (生成器の学習を安定させる)。",
+         label_en="G batch norm", label_ja="G のバッチ正規化"),
+    # ---- setup: discriminator --------------------------------------------
+    Knob("d_width", int, 32, False, "discriminator",
+         "D's width: units per hidden layer (mlp) or base filter count (dcgan).",
+         "識別器の幅: 隠れ層のユニット数 (mlp) または基本フィルタ数 (dcgan)。",
+         minimum=4, maximum=1024, log_scale=True, label_en="D width", label_ja="D の幅"),
+    Knob("d_depth", int, 0, False, "discriminator",
+         "D's depth: hidden layers (mlp) or extra 3x3 convolutions per resolution (dcgan).",
+         "識別器の深さ: 隠れ層の数 (mlp) または解像度ごとに追加する 3x3 畳み込みの数 (dcgan)。",
+         minimum=0, maximum=8, label_en="D depth", label_ja="D の深さ"),
+)
+
+LIVE_KNOBS: tuple[str, ...] = tuple(n for n, k in KNOBS.items() if k.live)
+SETUP_KNOBS: tuple[str, ...] = tuple(n for n, k in KNOBS.items() if not k.live)
+
+# Defaults that depend on the dataset, chosen by measurement (see the issue
+# notes and benchmarks/): what a default run needs to be a healthy game.
+DATASET_PRESETS: dict[str, dict[str, Any]] = {
+    "digits": {},
+    "ring": {"model": "mlp", "latent_dim": 2, "g_width": 128, "g_depth": 3,
+             "d_width": 128, "d_depth": 3, "batch_size": 256, "lr_g": 1e-3,
+             "lr_d": 1e-3, "g_batchnorm": False},
+    "grid": {"model": "mlp", "latent_dim": 2, "g_width": 128, "g_depth": 3,
+             "d_width": 128, "d_depth": 3, "batch_size": 256, "lr_g": 1e-3,
+             "lr_d": 1e-3, "g_batchnorm": False},
+    "spiral": {"model": "mlp", "latent_dim": 2, "g_width": 128, "g_depth": 3,
+               "d_width": 128, "d_depth": 3, "batch_size": 256, "lr_g": 1e-3,
+               "lr_d": 1e-3, "g_batchnorm": False},
+}
+
+
+def knob(name: str) -> Knob:
+    try:
+        return KNOBS[name]
+    except KeyError:
+        close = [n for n in KNOBS if n.startswith(name[:3])] if name else []
+        hint = f" (did you mean {', '.join(close)}?)" if close else ""
+        raise KnobError(
+            f"unknown knob {name!r}{hint}; known knobs: {', '.join(KNOBS)}"
+        ) from None
+
+
+def validate(name: str, value: Any) -> Any:
+    return knob(name).validate(value)
+
+
+def validate_many(values: Mapping[str, Any]) -> dict[str, Any]:
+    return {name: validate(name, value) for name, value in values.items()}
+
+
+def defaults(dataset: str | None = None) -> dict[str, Any]:
+    """All knob values for a fresh run on ``dataset`` (the built-in default if None)."""
+    values = {name: k.default for name, k in KNOBS.items()}
+    name = dataset if dataset is not None else values["dataset"]
+    values["dataset"] = name
+    values.update(DATASET_PRESETS.get(name, {}))
+    return values
+
+
+def resolve(overrides: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """Defaults for the chosen dataset, with ``overrides`` validated on top."""
+    overrides = dict(overrides or {})
+    checked = validate_many(overrides)
+    values = defaults(checked.get("dataset"))
+    values.update(checked)
+    return values
+
+
+def parse_assignment(text: str) -> tuple[str, Any]:
+    """Parse ``KNOB=VALUE`` as given to ``--set``; the value is validated."""
+    if "=" not in text:
+        raise KnobError(f"--set {text!r}: write it as KNOB=VALUE, for example lr_d=1e-4")
+    name, _, raw = text.partition("=")
+    name = name.strip()
+    return name, validate(name, raw.strip())
+
+
+def live_part(values: Mapping[str, Any]) -> dict[str, Any]:
+    return {n: values[n] for n in LIVE_KNOBS if n in values}
+
+
+def setup_part(values: Mapping[str, Any]) -> dict[str, Any]:
+    return {n: values[n] for n in SETUP_KNOBS if n in values}
+
+
+def by_group(names: Iterable[str] | None = None) -> dict[str, list[Knob]]:
+    wanted = set(names) if names is not None else set(KNOBS)
+    groups: dict[str, list[Knob]] = {g: [] for g in GROUPS}
+    for k in KNOBS.values():
+        if k.name in wanted:
+            groups[k.group].append(k)
+    return groups
+
+
+def format_value(name: str, value: Any) -> str:
+    """Short human form used in markers and events, e.g. ``2e-04`` or ``off``."""
+    k = KNOBS.get(name)
+    if isinstance(value, bool) or (k is not None and k.type is bool):
+        return "on" if value else "off"
+    if isinstance(value, float):
+        if value != 0 and (abs(value) < 1e-2 or abs(value) >= 1e5):
+            mantissa, exponent = f"{value:.2e}".split("e")
+            mantissa = mantissa.rstrip("0").rstrip(".")
+            return f"{mantissa}e{int(exponent)}"
+        return f"{value:g}"
+    return str(value)
+
+
+@dataclass
+class KnobChange:
+    """One knob's change as recorded in events.jsonl and shown as a marker."""
+
+    step: int
+    knob: str
+    old: Any
+    new: Any
+    source: str = "user"
+    time: float = 0.0
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def label(self) -> str:
+        return f"{self.knob} {format_value(self.knob, self.old)} -> {format_value(self.knob, self.new)}"
