@@ -1,0 +1,134 @@
+"""Engine iterations/s against a plain PyTorch loop of the same models and batch.
+
+The plain loop is pytorch/examples' dcgan step (update D on a real and a fake
+batch, then G on the same fake batch) with data resident on the device and
+nothing else: no metrics, no knobs, no files.  gantuner's engine is measured
+twice: bare ``engine.step()`` calls, and the full driver (knob mailbox,
+metrics fetched in batches, run files written, samples every 100 steps).
+Rounds alternate between the loops so that background load hits all alike.
+
+    python benchmarks/engine_throughput.py [--device cpu] [--seconds 3] [--rounds 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+import torch
+import torch.nn.functional as F
+
+from gantuner.training import Driver, Engine, RunOptions
+
+CASES = {
+    "2D MLP, ring (3x128, batch 256)": {"dataset": "ring"},
+    "DCGAN, digits 16x16 (batch 64)": {"dataset": "digits"},
+}
+
+
+def plain_loop(config: dict, seconds: float) -> float:
+    """pytorch/examples' dcgan step on the engine's own models and data."""
+    engine = Engine(config)  # only to build identical models and data
+    G, D, data = engine.G, engine.D, engine.dataset
+    opt_g = torch.optim.Adam(G.parameters(), lr=2e-4, betas=(0.5, 0.999))
+    opt_d = torch.optim.Adam(D.parameters(), lr=2e-4, betas=(0.5, 0.999))
+    batch, latent, device = engine.live["batch_size"], engine.latent_dim, engine.device
+
+    def step() -> None:
+        real = data.sample(batch)
+        fake = G(torch.randn(batch, latent, device=device))
+        # (1) update D
+        opt_d.zero_grad()
+        out_real, out_fake = D(real), D(fake.detach())
+        loss_d = (F.binary_cross_entropy_with_logits(out_real, torch.ones_like(out_real))
+                  + F.binary_cross_entropy_with_logits(out_fake, torch.zeros_like(out_fake)))
+        loss_d.backward()
+        opt_d.step()
+        # (2) update G
+        opt_g.zero_grad()
+        out = D(fake)
+        loss_g = F.binary_cross_entropy_with_logits(out, torch.ones_like(out))
+        loss_g.backward()
+        opt_g.step()
+
+    return _rate(step, seconds, device)
+
+
+def engine_steps(config: dict, seconds: float) -> float:
+    engine = Engine(config)
+    metrics: list[torch.Tensor] = []
+
+    def step() -> None:
+        metrics.append(engine.step())
+        if len(metrics) >= 50:  # what the driver does: fetch in batches
+            torch.stack(metrics).cpu()
+            metrics.clear()
+
+    return _rate(step, seconds, engine.device)
+
+
+def driver_run(config: dict, seconds: float) -> float:
+    with tempfile.TemporaryDirectory() as tmp:
+        options = RunOptions(sample_every=100, checkpoint_every=0, quality_every=0)
+        driver = Driver.new(config, out=Path(tmp) / "run", options=options)
+        # Warm up, then time a fixed number of steps sized from a short probe.
+        options.max_steps = 5
+        driver.run()
+        start, t0 = driver.engine.step_count, time.perf_counter()
+        options.max_steps = start + 10
+        driver.run()
+        per_step = (time.perf_counter() - t0) / 10
+        count = max(20, int(seconds / per_step))
+        options.max_steps = driver.engine.step_count + count
+        t0 = time.perf_counter()
+        driver.run()
+        return count / (time.perf_counter() - t0)
+
+
+def _rate(step, seconds: float, device: torch.device) -> float:
+    for _ in range(5):
+        step()
+    _sync(device)
+    count, t0 = 0, time.perf_counter()
+    while time.perf_counter() - t0 < seconds:
+        step()
+        count += 1
+    _sync(device)
+    return count / (time.perf_counter() - t0)
+
+
+def _sync(device: torch.device) -> None:
+    if device.type == "cuda":
+        torch.cuda.synchronize(device)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--device", default="cpu")
+    parser.add_argument("--seconds", type=float, default=3.0)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--threads", type=int, default=0, help="torch threads (0: torch's default)")
+    args = parser.parse_args()
+    if args.threads:
+        torch.set_num_threads(args.threads)
+    print(f"device {args.device}, torch {torch.__version__}, {torch.get_num_threads()} threads, "
+          f"{args.rounds} alternating rounds of {args.seconds:g} s each; median it/s")
+    for name, overrides in CASES.items():
+        config = {**overrides, "device": args.device}
+        results: dict[str, list[float]] = {"plain": [], "engine": [], "driver": []}
+        for _ in range(args.rounds):
+            results["plain"].append(plain_loop(config, args.seconds))
+            results["engine"].append(engine_steps(config, args.seconds))
+            results["driver"].append(driver_run(config, args.seconds))
+        plain = statistics.median(results["plain"])
+        engine = statistics.median(results["engine"])
+        driver = statistics.median(results["driver"])
+        print(f"{name}: plain {plain:8.1f}  engine {engine:8.1f} ({engine / plain:.3f}x)  "
+              f"driver+run files {driver:8.1f} ({driver / plain:.3f}x)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,271 @@
+"""The headless command line: ``gantuner train``, ``diagnose`` and ``quality``.
+
+Every error a user can cause ends in one clear line on stderr and a non-zero
+exit status, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+import threading
+import tomllib
+from pathlib import Path
+from typing import Any, Sequence
+
+from . import __version__, knobs
+
+
+class UsageError(Exception):
+    """A problem with the command line or a config file; the message says what to fix."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="gantuner",
+        description="Tune GANs by hand. Without a command, opens the desktop app.",
+    )
+    parser.add_argument("--version", action="version", version=f"gantuner {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    train = commands.add_parser("train", help="train headless, writing a run directory",
+                                description="Train a GAN headless and write a run directory.")
+    train.add_argument("--config", type=Path, metavar="FILE.toml",
+                       help="knob values and run options from a TOML file")
+    train.add_argument("--dataset", metavar="NAME|PATH",
+                       help="digits (default), ring, grid, spiral, or a path to your data")
+    train.add_argument("--steps", type=int, metavar="N", help="steps to train (default 2000)")
+    train.add_argument("--set", dest="assignments", action="append", default=[], metavar="KNOB=VALUE",
+                       help="set a knob; repeatable (see `gantuner knobs`)")
+    train.add_argument("--device", choices=knobs.DEVICES, help="where to train (default auto)")
+    train.add_argument("--seed", type=int, help="random seed")
+    train.add_argument("--out", type=Path, metavar="DIR", help="run directory (default: a new folder "
+                       "under the user's data folder)")
+    train.add_argument("--resume", type=Path, metavar="RUN_DIR",
+                       help="continue a run from its latest checkpoint")
+    train.add_argument("--sample-every", type=int, metavar="N", help="steps between sample grids")
+    train.add_argument("--checkpoint-every", type=int, metavar="N", help="steps between checkpoints")
+    train.add_argument("--quality-every", type=int, metavar="N",
+                       help="steps between quality metrics (0: off)")
+    train.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    listing = commands.add_parser("knobs", help="list every knob with its range and help")
+    listing.add_argument("--lang", choices=("en", "ja"), default="en")
+
+    for name, module, help_text in (
+        ("diagnose", "gantuner.diagnosis.command", "read a training log and say what to change"),
+        ("quality", "gantuner.quality.command", "sample-quality metrics of a run's latest checkpoint"),
+    ):
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub.set_defaults(module=module)
+        _add_module_arguments(sub, module)
+    return parser
+
+
+def _add_module_arguments(parser: argparse.ArgumentParser, module: str) -> None:
+    import importlib
+
+    try:
+        importlib.import_module(module).add_arguments(parser)
+    except ImportError:
+        parser.set_defaults(unavailable=module)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "train":
+            return train_command(args)
+        if args.command == "knobs":
+            return knobs_command(args)
+        if args.command in ("diagnose", "quality"):
+            import importlib
+
+            if getattr(args, "unavailable", None):
+                raise UsageError(f"{args.command} is not available in this installation")
+            return int(importlib.import_module(args.module).run(args) or 0)
+        parser.print_help()
+        return 0
+    except (UsageError, knobs.KnobError) as exc:
+        return _fail(str(exc))
+    except KeyboardInterrupt:
+        return 130
+
+
+def _fail(message: str) -> int:
+    print(f"gantuner: error: {message}", file=sys.stderr)
+    return 2
+
+
+# ---- train ---------------------------------------------------------------
+
+def load_config_file(path: Path) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(knob values, run options) from a TOML file: knobs at the top level or
+    under [knobs], options under [run]."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise UsageError(f"{path}: config file not found") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise UsageError(f"{path}: not valid TOML: {exc}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"{path}: cannot read the config file: {exc}") from None
+    run = data.pop("run", {})
+    values = data.pop("knobs", {})
+    if not isinstance(values, dict) or not isinstance(run, dict):
+        raise UsageError(f"{path}: [knobs] and [run] must be tables")
+    values.update(data)
+    try:
+        values = knobs.validate_many(values)
+    except knobs.KnobError as exc:
+        raise UsageError(f"{path}: {exc}") from None
+    allowed = {"steps", "sample_every", "checkpoint_every", "quality_every", "out"}
+    unknown = set(run) - allowed
+    if unknown:
+        raise UsageError(f"{path}: unknown [run] option(s) {', '.join(sorted(unknown))}; "
+                         f"allowed: {', '.join(sorted(allowed))}")
+    return values, run
+
+
+def train_command(args: argparse.Namespace) -> int:
+    from .data.errors import DataError
+    from .training import Driver, RunOptions
+    from .training.checkpoint import CheckpointError
+    from .training.device import DeviceError
+    from .paths import default_runs_dir
+
+    values: dict[str, Any] = {}
+    run: dict[str, Any] = {}
+    if args.config:
+        values, run = load_config_file(args.config)
+    for text in args.assignments:
+        name, value = knobs.parse_assignment(text)
+        values[name] = value
+    if args.dataset:
+        values["dataset"] = args.dataset
+    if args.device:
+        values["device"] = args.device
+    if args.seed is not None:
+        values["seed"] = knobs.validate("seed", args.seed)
+    steps = args.steps if args.steps is not None else int(run.get("steps", 2000))
+    if steps < 1:
+        raise UsageError(f"--steps {steps}: give a positive number of steps")
+    options = RunOptions(
+        sample_every=_option(args.sample_every, run, "sample_every", 100),
+        checkpoint_every=_option(args.checkpoint_every, run, "checkpoint_every", 1000),
+        quality_every=_option(args.quality_every, run, "quality_every", 500),
+    )
+    out = args.out or (Path(run["out"]) if "out" in run else None)
+    try:
+        if args.resume:
+            setup = [n for n in values if not knobs.KNOBS[n].live]
+            if setup:
+                raise UsageError(f"--resume continues the same model: {', '.join(setup)} cannot change; "
+                                 "start a new run instead")
+            driver = Driver.resume(args.resume, options)
+            if values:
+                driver.submit(values, source="cli")
+        else:
+            driver = Driver.new(values, out=out, runs_dir=None if out else default_runs_dir(),
+                                options=options)
+    except (DataError, DeviceError, CheckpointError, FileNotFoundError) as exc:
+        raise UsageError(str(exc)) from None
+    except OSError as exc:
+        raise UsageError(f"cannot create the run directory: {exc}") from None
+    driver.options.max_steps = driver.engine.step_count + steps
+    return _run_with_progress(driver, steps, quiet=args.quiet)
+
+
+def _option(cli_value: int | None, run: dict[str, Any], key: str, default: int) -> int:
+    value = cli_value if cli_value is not None else run.get(key, default)
+    if not isinstance(value, int) or value < 0:
+        raise UsageError(f"{key} = {value!r}: give a whole number >= 0")
+    return value
+
+
+class _Progress:
+    """tqdm bar fed from the training thread's listener calls."""
+
+    def __init__(self, driver, total: int, quiet: bool):
+        from tqdm import tqdm
+
+        self.start = driver.engine.step_count
+        self.bar = tqdm(total=total, unit="it", disable=quiet, dynamic_ncols=True, file=sys.stderr)
+        self.latest: dict[str, Any] = {}
+
+    def on_rows(self, rows):
+        self.latest = rows[-1]
+
+    def on_sample(self, step, sample):
+        pass
+
+    def on_event(self, event):
+        if event.get("type") == "error":
+            self.bar.write(f"gantuner: warning: {event.get('message')}", file=sys.stderr)
+
+    def on_status(self, status):
+        done = status["step"] - self.start
+        self.bar.update(done - self.bar.n)
+        row = self.latest
+        if row:
+            self.bar.set_postfix_str(
+                f"D {row.get('d_loss', float('nan')):.3f} G {row.get('g_loss', float('nan')):.3f} "
+                f"acc {100 * row.get('d_acc', float('nan')):.0f}%", refresh=False)
+
+
+def _run_with_progress(driver, steps: int, quiet: bool) -> int:
+    progress = _Progress(driver, steps, quiet)
+    if driver.run_dir:
+        print(f"gantuner: training {driver.engine.config['dataset']} on {driver.engine.device}; "
+              f"run directory {driver.run_dir}", file=sys.stderr)
+    failure: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            driver.run(progress)
+        except BaseException as exc:  # reported in the main thread
+            failure.append(exc)
+
+    # Training runs in a worker so Ctrl-C (delivered to the main thread) can
+    # stop it at a step boundary and the run files stay whole.
+    thread = threading.Thread(target=work, name="gantuner-train", daemon=True)
+    interrupted = threading.Event()
+
+    def on_interrupt(signum, frame):
+        # Ctrl-C stops training at the next step boundary, so the run files stay whole.
+        interrupted.set()
+        driver.stop()
+
+    previous = signal.signal(signal.SIGINT, on_interrupt)
+    try:
+        thread.start()
+        while thread.is_alive():
+            thread.join(0.2)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    progress.bar.close()
+    if failure:
+        exc = failure[0]
+        return _fail(f"training stopped at step {driver.engine.step_count}: {type(exc).__name__}: {exc}"
+                     + (f"; the run so far is kept in {driver.run_dir}" if driver.run_dir else ""))
+    where = f"; run kept in {driver.run_dir}" if driver.run_dir else ""
+    if interrupted.is_set():
+        print(f"gantuner: stopped at step {driver.engine.step_count}{where}", file=sys.stderr)
+        return 130
+    print(f"gantuner: finished at step {driver.engine.step_count}{where}", file=sys.stderr)
+    return 0
+
+
+# ---- knobs -----------------------------------------------------------------
+
+def knobs_command(args: argparse.Namespace) -> int:
+    for group, items in knobs.by_group().items():
+        print(f"[{group}]")
+        for k in items:
+            kind = "live " if k.live else "setup"
+            print(f"  {k.name:16} {kind} default {knobs.format_value(k.name, k.default):>8}  "
+                  f"range {k.range_text()}")
+            print(f"  {'':16} {k.help(args.lang)}")
+    return 0

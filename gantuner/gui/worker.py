@@ -1,0 +1,231 @@
+"""Training off the GUI thread: a QThread whose worker QObject calls ``driver.run``.
+
+The worker never touches a widget.  The driver calls the listener from the
+training thread; the listener only emits signals, which Qt queues to the GUI
+thread.  Controls (pause, step, stop, knob changes) go straight to the
+driver, which is thread-safe, so the GUI thread never waits on training.
+
+The driver itself is built inside the thread too (loading a dataset or a
+checkpoint can take seconds); controls given before it exists are kept and
+applied as soon as it does.
+
+Saving a checkpoint must not race a step: while training runs, the save is
+handed to the training thread, which does it between two steps (in the
+status callback); while paused or finished the engine is idle, so a helper
+thread saves it and step, resume and stop wait until it is done.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any, Callable, Mapping
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from ..training import Driver
+from ..training.checkpoint import save_checkpoint
+from .background import _message
+
+THREAD_NAME = "gantuner-training"
+
+
+class _SignalListener:
+    """The driver's listener: runs in the training thread and only emits signals."""
+
+    def __init__(self, worker: "TrainingWorker"):
+        self._worker = worker
+
+    def on_rows(self, rows: list[dict[str, Any]]) -> None:
+        self._worker.rowsReady.emit(rows)
+
+    def on_sample(self, step: int, sample: Any) -> None:
+        self._worker.sampleReady.emit(step, sample)
+
+    def on_event(self, event: dict[str, Any]) -> None:
+        self._worker.eventReady.emit(event)
+
+    def on_status(self, status: dict[str, Any]) -> None:
+        # Called between steps, or just before the loop waits while paused.
+        self._worker._between_steps(status.get("state") == "paused")
+        self._worker.statusReady.emit(status)
+
+
+class TrainingWorker(QObject):
+    driverReady = Signal(object)      # the Driver, once built
+    historyReady = Signal(object)     # what the prepare step returned (a resumed run's past)
+    rowsReady = Signal(object)        # list of metric rows
+    sampleReady = Signal(object, object)  # step, grid or points
+    eventReady = Signal(object)       # one event dict
+    statusReady = Signal(object)      # step, it_per_s, state, device, error
+    checkpointSaved = Signal(str)
+    checkpointFailed = Signal(str)
+    failed = Signal(str)              # the run could not start or crashed
+    finished = Signal(int)            # final step (-1 when it never started)
+
+    def __init__(self, make_driver: Callable[[], Driver],
+                 prepare: Callable[[Driver], Any] | None = None):
+        super().__init__()
+        self._make_driver = make_driver
+        self._prepare = prepare
+        self._lock = threading.Lock()
+        self.driver: Driver | None = None
+        self._stop = False
+        self._paused = False
+        self._pending_knobs: dict[str, Any] = {}
+        self._tasks: list[Path] = []
+        self._idle = False        # the training thread is waiting (paused) or done
+        self._saving = False      # a helper thread is writing a checkpoint
+        self._deferred: list[Callable[[], None]] = []
+
+    # ---- the thread ------------------------------------------------------
+    @Slot()
+    def run(self) -> None:
+        threading.current_thread().name = THREAD_NAME
+        try:
+            driver = self._make_driver()
+            history = self._prepare(driver) if self._prepare else None
+        except Exception as exc:
+            self.failed.emit(_message(exc))
+            self.finished.emit(-1)
+            return
+        with self._lock:
+            self.driver = driver
+            if self._pending_knobs:
+                try:
+                    driver.submit(self._pending_knobs)
+                except ValueError as exc:
+                    self.failed.emit(_message(exc))
+                self._pending_knobs = {}
+            if self._paused:
+                driver.pause()
+            if self._stop:
+                driver.stop()
+        if history is not None:
+            self.historyReady.emit(history)
+        self.driverReady.emit(driver)
+        step = -1
+        try:
+            step = driver.run(_SignalListener(self))
+        except Exception as exc:  # the driver has logged it to events.jsonl
+            self.failed.emit(_message(exc))
+            step = driver.engine.step_count
+        finally:
+            with self._lock:
+                self._idle = True
+            self._run_tasks()
+        self.finished.emit(step)
+
+    def _between_steps(self, paused: bool) -> None:
+        self._run_tasks()
+        with self._lock:
+            self._idle = paused
+
+    def _run_tasks(self) -> None:
+        with self._lock:
+            tasks, self._tasks = self._tasks, []
+        for directory in tasks:
+            self._save(directory)
+
+    def _save(self, directory: Path) -> None:
+        driver = self.driver
+        try:
+            path = save_checkpoint(driver.engine, Path(directory))
+        except Exception as exc:
+            self.checkpointFailed.emit(_message(exc))
+        else:
+            self.checkpointSaved.emit(str(path))
+
+    # ---- controls (GUI thread) -----------------------------------------
+    def submit(self, changes: Mapping[str, Any], source: str = "user") -> None:
+        """Queue live knob changes; raises KnobError for a bad value."""
+        with self._lock:
+            driver = self.driver
+            if driver is None:
+                from .. import knobs
+                checked = {n: knobs.validate(n, v) for n, v in changes.items()}
+                self._pending_knobs.update(checked)
+                return
+        driver.submit(changes, source)
+
+    def pause(self) -> None:
+        self._control(lambda d: d.pause(), paused=True)
+
+    def resume(self) -> None:
+        self._control(lambda d: d.resume_training(), paused=False)
+
+    def step_once(self) -> None:
+        self._control(lambda d: d.step_once())
+
+    def stop(self) -> None:
+        self._control(lambda d: d.stop(), stop=True)
+
+    def _control(self, action: Callable[[Driver], None], paused: bool | None = None,
+                 stop: bool = False) -> None:
+        with self._lock:
+            if paused is not None:
+                self._paused = paused
+            if stop:
+                self._stop = True
+            driver = self.driver
+            if driver is None:
+                return
+            if self._saving:  # a helper thread is reading the engine: act once it is done
+                self._deferred.append(lambda: action(driver))
+                return
+            if paused is False or (paused is None and not stop):
+                self._idle = False
+        action(driver)
+
+    @property
+    def saving(self) -> bool:
+        return self._saving
+
+    def save_checkpoint(self, directory: Path) -> bool:
+        """Save a checkpoint into ``directory`` without racing a step; False if nothing to save."""
+        with self._lock:
+            driver = self.driver
+            if driver is None:
+                return False
+            if not self._idle:
+                self._tasks.append(Path(directory))
+                return True
+            if self._saving:
+                return True
+            self._saving = True
+        threading.Thread(target=self._save_while_idle, args=(Path(directory),),
+                         name="gantuner-checkpoint", daemon=True).start()
+        return True
+
+    def _save_while_idle(self, directory: Path) -> None:
+        try:
+            self._save(directory)
+        finally:
+            with self._lock:
+                self._saving = False
+                deferred, self._deferred = self._deferred, []
+                if deferred:
+                    self._idle = False
+            for action in deferred:
+                action(self.driver)  # type: ignore[arg-type]
+
+
+class TrainingThread:
+    """One training run's QThread and worker, wired together."""
+
+    def __init__(self, worker: TrainingWorker):
+        self.worker = worker
+        self.thread = QThread()
+        self.thread.setObjectName(THREAD_NAME)
+        worker.moveToThread(self.thread)
+        self.thread.started.connect(worker.run)
+        worker.finished.connect(self.thread.quit)
+
+    def start(self) -> None:
+        self.thread.start()
+
+    def is_running(self) -> bool:
+        return self.thread.isRunning()
+
+    def wait(self, timeout_ms: int) -> bool:
+        return self.thread.wait(timeout_ms)

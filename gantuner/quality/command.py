@@ -1,0 +1,146 @@
+"""``gantuner quality RUN_DIR``: the quality metrics of a run's latest checkpoint.
+
+The CLI registers this module's :func:`add_arguments` and :func:`run`.  The
+engine is reached through ``gantuner.training.checkpoint.load_engine_from_run``
+(imported only when the command runs), whose engine offers
+``dataset.sample(n)`` and ``generate(n)`` (model-space tensors),
+``dataset.kind`` ("points" or "images") and ``config["dataset"]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+import unicodedata
+from pathlib import Path
+from typing import Any, TextIO
+
+import torch
+
+from gantuner.quality.descriptions import QUALITY_METRICS
+from gantuner.quality.diversity import DEFAULT_K
+from gantuner.quality.errors import QualityError
+from gantuner.quality.evaluate import evaluate_quality
+from gantuner.quality.modes2d import PROTOCOL_SAMPLES
+
+DEFAULT_SAMPLES = PROTOCOL_SAMPLES
+MIN_SAMPLES = DEFAULT_K + 1  # precision/recall need k + 1 samples
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+MESSAGES = {
+    "samples": ("--samples {n}: use {minimum} or more",
+                "--samples {n}: {minimum} 以上を指定してください"),
+    "no_dir": ("{run_dir}: no such run directory; give the folder that holds config.json",
+               "{run_dir}: 実行フォルダがありません。config.json のあるフォルダを指定してください"),
+    "no_engine": ("the training engine is not available (gantuner.training.checkpoint: {error}); "
+                  "reinstall gantuner",
+                  "学習エンジンが見つかりません (gantuner.training.checkpoint: {error})。"
+                  "gantuner を再インストールしてください"),
+    "load": ("{run_dir}: cannot load the latest checkpoint ({error})",
+             "{run_dir}: 最新のチェックポイントを読み込めません ({error})"),
+    "metric": ("{run_dir}: cannot compute the quality metrics ({error})",
+               "{run_dir}: 品質指標を計算できません ({error})"),
+    "header": ("quality of {run_dir} (dataset {dataset}, step {step}, {n} samples)",
+               "{run_dir} の品質 (データセット {dataset}, ステップ {step}, サンプル {n} 個)"),
+    "none": ("no quality metric applies to this dataset",
+             "このデータセットに当てはまる品質指標はありません"),
+}
+
+
+def message(key: str, language: str = "en", **values: Any) -> str:
+    english, japanese = MESSAGES[key]
+    return (japanese if language == "ja" else english).format(**values)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("run_dir", metavar="RUN_DIR", type=Path,
+                        help="run directory (holds config.json and checkpoints/)")
+    parser.add_argument("--json", action="store_true",
+                        help="print one JSON object instead of a table")
+    parser.add_argument("--samples", type=int, default=DEFAULT_SAMPLES, metavar="N",
+                        help=f"real and generated samples to compare (default {DEFAULT_SAMPLES}, "
+                             "the 2D mode-coverage protocol)")
+
+
+def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    """Print the metrics of the run's latest checkpoint; returns the exit status."""
+    out = out if out is not None else sys.stdout
+    err = err if err is not None else sys.stderr
+    language = getattr(args, "lang", None) or "en"  # the CLI may add a global --lang
+    run_dir = Path(args.run_dir)
+    if args.samples < MIN_SAMPLES:
+        print(message("samples", language, n=args.samples, minimum=MIN_SAMPLES), file=err)
+        return EXIT_USAGE
+    if not run_dir.is_dir():
+        print(message("no_dir", language, run_dir=run_dir), file=err)
+        return EXIT_USAGE
+    try:
+        from gantuner.training.checkpoint import load_engine_from_run
+    except ImportError as error:
+        print(message("no_engine", language, error=error), file=err)
+        return EXIT_FAILED
+    try:
+        engine = load_engine_from_run(run_dir)
+    except (OSError, ValueError, KeyError, RuntimeError) as error:
+        print(message("load", language, run_dir=run_dir, error=error), file=err)
+        return EXIT_FAILED
+    try:
+        report = measure(engine, args.samples)
+    except (QualityError, ValueError, RuntimeError) as error:
+        print(message("metric", language, run_dir=run_dir, error=error), file=err)
+        return EXIT_FAILED
+    report = {"run_dir": str(run_dir), **report}
+    if args.json:
+        print(json.dumps(report), file=out)  # NaN as NaN, like metrics.jsonl
+    else:
+        print(format_table(report, language), file=out)
+    return EXIT_OK
+
+
+def measure(engine: Any, samples: int) -> dict[str, Any]:
+    """Dataset facts and the quality_* numbers for ``samples`` real and generated samples."""
+    config = engine.config
+    dataset = config["dataset"]
+    kind = engine.dataset.kind
+    with torch.no_grad():
+        real = engine.dataset.sample(samples)
+        fake = engine.generate(samples)
+    image_size = config.get("image_size") if kind == "images" else None
+    metrics = evaluate_quality(kind, str(dataset), real, fake, image_size=image_size)
+    return {"dataset": str(dataset), "kind": kind, "step": getattr(engine, "step", None),
+            "samples": samples, **metrics}
+
+
+def format_table(report: dict[str, Any], language: str = "en") -> str:
+    step = report.get("step")
+    lines = [message("header", language, run_dir=report["run_dir"], dataset=report["dataset"],
+                     step="?" if step is None else step, n=report["samples"])]
+    keys = [key for key in report if key.startswith("quality_")]
+    if not keys:
+        lines.append("  " + message("none", language))
+    width = max((_display_width(_label(key, language)) for key in keys), default=0)
+    for key in keys:
+        label = _label(key, language)
+        padding = " " * (width - _display_width(label))
+        lines.append(f"  {label}{padding}  {_format(key, report[key])}")
+    return "\n".join(lines)
+
+
+def _display_width(text: str) -> int:
+    """Terminal columns: Japanese characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _label(key: str, language: str) -> str:
+    info = QUALITY_METRICS.get(key)
+    return info.label(language) if info is not None else key
+
+
+def _format(key: str, value: float) -> str:
+    if math.isnan(value):
+        return "NaN"
+    if key in ("quality_modes", "quality_classes"):
+        return str(int(value))
+    return f"{value:.4g}"

@@ -1,0 +1,7 @@
+"""The one exception the quality metrics raise for input they cannot use."""
+
+from __future__ import annotations
+
+
+class QualityError(ValueError):
+    """Samples or resources the metrics cannot use; the message names the problem and the fix."""

@@ -1,0 +1,248 @@
+"""The GAN engine: models, optimisers, data and one training step.
+
+The step is split into its halves, :meth:`Engine.d_half` and
+:meth:`Engine.g_half`, so a learning view can run D-only or G-only steps; the
+ordinary :meth:`Engine.step` runs ``d_steps`` D halves then ``g_steps`` G
+halves with the knob values in force.
+
+Metrics of a step stay on the device as one small tensor (see
+``gantuner.metrics.ENGINE_FIELDS``); whoever drives the engine fetches them
+to the host in batches, so there is no host sync per step.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any, Mapping
+
+import numpy as np
+import torch
+
+from .. import knobs
+from ..data import Dataset, dataset_kind, load_dataset, to_uint8
+from ..metrics import ENGINE_FIELDS
+from ..models import build_models
+from . import losses
+from .device import pick_device, seed_everything
+from .grid import image_grid
+
+FIELD_INDEX = {name: i for i, name in enumerate(ENGINE_FIELDS)}
+FIXED_NOISE_IMAGES = 64  # an 8x8 grid
+FIXED_NOISE_POINTS = 1024
+DISPLAY_REAL_POINTS = 1024
+
+
+class EngineError(RuntimeError):
+    """A configuration the engine cannot train; the message says what to change."""
+
+
+def resolve_config(values: Mapping[str, Any] | None) -> dict[str, Any]:
+    """Validated knob values with the model matched to the data.
+
+    The model follows the data: 2D points need the MLP and images the DCGAN,
+    so a mismatch is corrected rather than failing deep inside a layer.
+    """
+    config = knobs.resolve(values or {})
+    config["model"] = "mlp" if dataset_kind(config["dataset"]) == "points" else "dcgan"
+    return config
+
+
+class Engine:
+    def __init__(self, config: Mapping[str, Any] | None = None):
+        self.config = resolve_config(config)
+        self.device = pick_device(self.config["device"])
+        seed = self.config["seed"]
+        seed_everything(seed)
+        self.dataset: Dataset = load_dataset(self.config["dataset"], self.config["image_size"], self.device)
+        self.G, self.D = build_models(self.config, self.dataset.sample_shape)
+        self.G.to(self.device)
+        self.D.to(self.device)
+        self.live: dict[str, Any] = knobs.live_part(self.config)
+        self.opt_g = torch.optim.Adam(self.G.parameters(), lr=self.live["lr_g"],
+                                      betas=(self.live["beta1"], self.live["beta2"]))
+        self.opt_d = torch.optim.Adam(self.D.parameters(), lr=self.live["lr_d"],
+                                      betas=(self.live["beta1"], self.live["beta2"]))
+        self.step_count = 0
+        # Display and evaluation draw from their own generators, so looking at
+        # samples never changes the training's random stream.
+        display = torch.Generator().manual_seed(seed + 1)
+        count = FIXED_NOISE_POINTS if self.is_points else FIXED_NOISE_IMAGES
+        self.fixed_noise = torch.randn(count, self.latent_dim, generator=display).to(self.device)
+        self._eval_generator = torch.Generator(device=self.device).manual_seed(seed + 2)
+        self.display_real = self._display_real(seed + 3)
+        self._d_stats: torch.Tensor | None = None
+        self._g_stats: torch.Tensor | None = None
+        self._cached_fake: torch.Tensor | None = None
+        self._nan = torch.full((1,), math.nan, device=self.device)
+        self._apply_structure()
+
+    # ---- facts ----------------------------------------------------------
+    @property
+    def is_points(self) -> bool:
+        return self.dataset.kind == "points"
+
+    @property
+    def latent_dim(self) -> int:
+        return int(self.config["latent_dim"])
+
+    def knob_values(self) -> dict[str, Any]:
+        """Every knob value in force: the setup plus the live knobs as they are now."""
+        return {**self.config, **self.live}
+
+    # ---- knobs ----------------------------------------------------------
+    def apply_knobs(self, snapshot: Mapping[str, Any]) -> list[tuple[str, Any, Any]]:
+        """Bring live knobs to ``snapshot`` (validated); return (name, old, new) per change.
+
+        Called only between steps, by whoever drives the engine, so a step
+        always sees one consistent set of values.
+        """
+        checked = {}
+        for name, value in snapshot.items():
+            k = knobs.knob(name)
+            if not k.live:
+                raise knobs.KnobError(f"{name} is a setup knob: changing it needs a restart with a new model")
+            checked[name] = k.validate(value)
+        changes = [(n, self.live[n], v) for n, v in checked.items() if self.live[n] != v]
+        if not changes:
+            return []
+        for name, _old, new in changes:
+            self.live[name] = new
+        self._apply_structure()
+        return changes
+
+    def _apply_structure(self) -> None:
+        live = self.live
+        for group in self.opt_g.param_groups:
+            group["lr"] = live["lr_g"]
+            group["betas"] = (live["beta1"], live["beta2"])
+        for group in self.opt_d.param_groups:
+            group["lr"] = live["lr_d"]
+            group["betas"] = (live["beta1"], live["beta2"])
+        self.D.set_dropout(live["d_dropout"])
+        self.D.set_batchnorm(live["d_batchnorm"])
+
+    # ---- the step -------------------------------------------------------
+    def noise(self, batch_size: int) -> torch.Tensor:
+        return torch.randn(batch_size, self.latent_dim, device=self.device)
+
+    def _noisy(self, x: torch.Tensor) -> torch.Tensor:
+        sigma = self.live["instance_noise"]
+        return x + sigma * torch.randn_like(x) if sigma > 0 else x
+
+    def d_half(self, keep_fake_for_g: bool = False) -> None:
+        """(1) Update D: maximise log D(x) + log(1 - D(G(z))) (or the chosen loss)."""
+        live = self.live
+        batch = live["batch_size"]
+        real = self.dataset.sample(batch)
+        z = self.noise(batch)
+        if keep_fake_for_g:
+            fake = self.G(z)  # graph kept: the G half reuses this batch, as pytorch/examples does
+            self._cached_fake = fake
+        else:
+            with torch.no_grad():
+                fake = self.G(z)
+            self._cached_fake = None
+        out_real = self.D(self._noisy(real))
+        out_fake = self.D(self._noisy(fake.detach()))
+        loss_real, loss_fake = losses.d_losses(live["loss"], out_real, out_fake, live["label_smoothing"])
+        self.opt_d.zero_grad(set_to_none=True)
+        (loss_real + loss_fake).backward()
+        grad_norm = _grad_norm(self.D)
+        self.opt_d.step()
+        with torch.no_grad():
+            kind = live["loss"]
+            threshold = losses.decision_threshold(kind)
+            acc_real = (out_real > threshold).float().mean()
+            acc_fake = (out_fake <= threshold).float().mean()
+            self._d_stats = torch.stack([
+                0.5 * (loss_real + loss_fake), loss_real, loss_fake,
+                0.5 * (acc_real + acc_fake), acc_real, acc_fake,
+                losses.as_probability(kind, out_real).mean(),
+                losses.as_probability(kind, out_fake).mean(),
+                grad_norm,
+            ]).detach()
+
+    def g_half(self) -> None:
+        """(2) Update G: make D call G's samples real; D is frozen meanwhile."""
+        live = self.live
+        fake = self._cached_fake
+        self._cached_fake = None
+        if fake is None:
+            fake = self.G(self.noise(live["batch_size"]))
+        self.D.requires_grad_(False)
+        try:
+            out = self.D(self._noisy(fake))
+            loss = losses.g_loss(live["loss"], out)
+            self.opt_g.zero_grad(set_to_none=True)
+            loss.backward()
+        finally:
+            self.D.requires_grad_(True)
+        grad_norm = _grad_norm(self.G)
+        self.opt_g.step()
+        self._g_stats = torch.stack([loss.detach(), grad_norm])
+
+    def step(self) -> torch.Tensor:
+        """One training step; returns its metrics as a device tensor in ENGINE_FIELDS order."""
+        d_steps, g_steps = self.live["d_steps"], self.live["g_steps"]
+        self._d_stats = self._g_stats = None
+        for i in range(d_steps):
+            self.d_half(keep_fake_for_g=(i == d_steps - 1 and g_steps > 0))
+        for _ in range(g_steps):
+            self.g_half()
+        self.step_count += 1
+        return self._metrics()
+
+    def _metrics(self) -> torch.Tensor:
+        d = self._d_stats if self._d_stats is not None else self._nan.expand(9)
+        g = self._g_stats if self._g_stats is not None else self._nan.expand(2)
+        # ENGINE_FIELDS: d_loss, d_loss_real, d_loss_fake, g_loss, d_acc, d_acc_real,
+        # d_acc_fake, d_x, d_g_z, grad_norm_d, grad_norm_g
+        return torch.cat([d[0:3], g[0:1], d[3:9], g[1:2]])
+
+    # ---- samples --------------------------------------------------------
+    @torch.no_grad()
+    def generate(self, count: int | None = None, noise: torch.Tensor | None = None) -> torch.Tensor:
+        """G's samples in model space, in eval mode (no effect on batch-norm statistics)."""
+        if noise is None:
+            noise = torch.randn(count, self.latent_dim, device=self.device, generator=self._eval_generator)
+        was_training = self.G.training
+        self.G.eval()
+        try:
+            return self.G(noise)
+        finally:
+            self.G.train(was_training)
+
+    def real_samples(self, count: int) -> torch.Tensor:
+        """Real samples for evaluation, drawn without touching the training RNG."""
+        seed = int(torch.randint(2**31 - 1, (1,), generator=self._eval_generator,
+                                 device=self.device).item())
+        with torch.random.fork_rng(devices=self._rng_devices()):
+            torch.manual_seed(seed)
+            return self.dataset.sample(count)
+
+    def _rng_devices(self) -> list:
+        return [self.device] if self.device.type == "cuda" else []
+
+    def _display_real(self, seed: int) -> np.ndarray | None:
+        if not self.is_points:
+            return None
+        with torch.random.fork_rng(devices=self._rng_devices()):
+            torch.manual_seed(seed)
+            points = self.dataset.sample(DISPLAY_REAL_POINTS)
+        return points.cpu().numpy()
+
+    def fixed_samples(self) -> np.ndarray | dict[str, np.ndarray]:
+        """What G makes of the fixed noise: an 8x8 uint8 image grid [H, W, C],
+        or for 2D data a dict of real and generated points."""
+        fake = self.generate(noise=self.fixed_noise)
+        if self.is_points:
+            return {"real": self.display_real, "fake": fake.float().cpu().numpy()}
+        return image_grid(to_uint8(fake).cpu().numpy(), columns=8)
+
+
+def _grad_norm(module: torch.nn.Module) -> torch.Tensor:
+    grads = [p.grad for p in module.parameters() if p.grad is not None]
+    if not grads:
+        return torch.zeros(())
+    norms = torch._foreach_norm(grads)
+    return torch.linalg.vector_norm(torch.stack(norms))

@@ -1,0 +1,187 @@
+"""The run directory: everything a training leaves behind, appended as it goes.
+
+::
+
+    RUN/config.json        setup and starting knobs, run options
+    RUN/metrics.jsonl      one JSON object per step
+    RUN/events.jsonl       knob changes (step, old, new, who), pause, resume, stop
+    RUN/samples/           PNG grids from the fixed noise, every N steps
+    RUN/checkpoints/       safetensors weights + JSON state
+
+Lines are appended and flushed at every metrics flush (several times a
+second), so a crash or a kill loses at most the last fraction of a second.
+A failing write (disk full, folder removed) never stops training: the lines
+stay buffered, the error is reported once, and the next flush tries again.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+import numpy as np
+
+from .. import __version__
+
+
+def new_run_dir(base: Path, dataset: str) -> Path:
+    """A fresh folder under ``base`` named after the time and the dataset."""
+    stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    label = "".join(c if c.isalnum() or c in "-_" else "_" for c in Path(dataset).name)[:40] or "data"
+    path = Path(base) / f"{stamp}-{label}"
+    suffix = 1
+    while path.exists():
+        suffix += 1
+        path = Path(base) / f"{stamp}-{label}-{suffix}"
+    return path
+
+
+class RunWriter:
+    def __init__(self, path: Path, config: dict[str, Any] | None = None,
+                 options: dict[str, Any] | None = None):
+        self.path = Path(path)
+        self.path.mkdir(parents=True, exist_ok=True)
+        (self.path / "samples").mkdir(exist_ok=True)
+        (self.path / "checkpoints").mkdir(exist_ok=True)
+        if config is not None:
+            self.write_json("config.json", {"knobs": config, "run": options or {},
+                                            "gantuner_version": __version__})
+        self._pending: dict[str, list[str]] = {"metrics.jsonl": [], "events.jsonl": []}
+        self.last_error: str | None = None
+
+    @property
+    def checkpoints(self) -> Path:
+        return self.path / "checkpoints"
+
+    def write_json(self, name: str, data: Any) -> None:
+        tmp = self.path / f".{name}.tmp"
+        tmp.write_text(json.dumps(data, indent=1, default=_jsonable), encoding="utf-8")
+        os.replace(tmp, self.path / name)
+
+    def add_rows(self, rows: Iterable[dict[str, Any]]) -> None:
+        self._pending["metrics.jsonl"].extend(json.dumps(r, default=_jsonable) for r in rows)
+
+    def add_event(self, event: dict[str, Any]) -> None:
+        self._pending["events.jsonl"].append(json.dumps(event, default=_jsonable))
+
+    def flush(self) -> str | None:
+        """Append what is pending; return an error message if a write failed (kept for retry)."""
+        error = None
+        for name, lines in self._pending.items():
+            if not lines:
+                continue
+            try:
+                with open(self.path / name, "a", encoding="utf-8") as handle:
+                    handle.write("\n".join(lines) + "\n")
+                lines.clear()
+            except OSError as exc:
+                error = f"could not write {self.path / name}: {exc.strerror or exc}; will retry"
+        self.last_error = error
+        return error
+
+    def save_sample(self, step: int, sample: np.ndarray | dict[str, np.ndarray]) -> Path | None:
+        from PIL import Image
+
+        from .grid import points_image
+
+        image = points_image(sample.get("real"), sample["fake"]) if isinstance(sample, dict) else sample
+        if image.shape[-1] == 1:
+            image = image[..., 0]
+        path = self.path / "samples" / f"step_{step:06d}.png"
+        tmp = path.with_name(f".{path.name}.tmp")
+        Image.fromarray(np.ascontiguousarray(image)).save(tmp, format="PNG")
+        os.replace(tmp, path)
+        return path
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, (np.floating, np.integer)):
+        return value.item()
+    if isinstance(value, Path):
+        return str(value)
+    if isinstance(value, tuple):
+        return list(value)
+    raise TypeError(f"not JSON-able: {type(value).__name__}")
+
+
+@dataclass
+class RunContents:
+    path: Path
+    config: dict[str, Any]
+    rows: list[dict[str, Any]]
+    events: list[dict[str, Any]]
+    samples: list[tuple[int, Path]] = field(default_factory=list)
+    bad_lines: list[tuple[str, int]] = field(default_factory=list)  # (file, 1-based line)
+
+
+def read_jsonl(path: Path) -> tuple[list[dict[str, Any]], list[int]]:
+    """Rows of a JSONL file and the line numbers that did not parse (a cut-off last line)."""
+    rows: list[dict[str, Any]] = []
+    bad: list[int] = []
+    if not path.exists():
+        return rows, bad
+    with open(path, encoding="utf-8", errors="replace") as handle:
+        for number, line in enumerate(handle, start=1):
+            line = line.strip()
+            if not line:
+                continue
+            try:
+                item = json.loads(line)
+            except ValueError:
+                bad.append(number)
+                continue
+            if isinstance(item, dict):
+                rows.append(item)
+            else:
+                bad.append(number)
+    return rows, bad
+
+
+def read_run(path: Path) -> RunContents:
+    path = Path(path)
+    try:
+        config = json.loads((path / "config.json").read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise FileNotFoundError(f"{path}: not a gantuner run (no config.json)") from None
+    rows, bad_rows = read_jsonl(path / "metrics.jsonl")
+    events, bad_events = read_jsonl(path / "events.jsonl")
+    samples = sorted(
+        (int(p.stem.split("_")[1]), p) for p in (path / "samples").glob("step_*.png")
+        if p.stem.split("_")[1].isdigit()
+    )
+    bad = [("metrics.jsonl", n) for n in bad_rows] + [("events.jsonl", n) for n in bad_events]
+    return RunContents(path, config, rows, events, samples, bad)
+
+
+def drop_rows_after(path: Path, step: int) -> int:
+    """Move metrics rows past ``step`` into metrics.discarded.jsonl (resuming
+    from an earlier checkpoint replaces them); return how many moved."""
+    metrics = Path(path) / "metrics.jsonl"
+    if not metrics.exists():
+        return 0
+    keep: list[str] = []
+    moved: list[str] = []
+    with open(metrics, encoding="utf-8", errors="replace") as handle:
+        for line in handle:
+            text = line.rstrip("\n")
+            if not text.strip():
+                continue
+            try:
+                row_step = int(json.loads(text).get("step", 0))
+            except (ValueError, AttributeError, TypeError):
+                moved.append(text)  # a cut-off line from a crash
+                continue
+            (moved if row_step > step else keep).append(text)
+    if not moved:
+        return 0
+    with open(Path(path) / "metrics.discarded.jsonl", "a", encoding="utf-8") as handle:
+        handle.write("\n".join(moved) + "\n")
+    tmp = metrics.with_name(".metrics.jsonl.tmp")
+    tmp.write_text("".join(line + "\n" for line in keep), encoding="utf-8")
+    os.replace(tmp, metrics)
+    return len(moved)
+

@@ -1,0 +1,14 @@
+"""Settings for every test; must not import Qt (core tests run with Qt absent)."""
+
+import os
+
+# Headless Qt for the GUI tests; set before anything imports Qt.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Tests never touch the user's own settings or runs.
+os.environ.setdefault("GANTUNER_TESTING", "1")
+
+import torch  # noqa: E402
+
+# One intra-op thread: the tests' models are tiny, and on 2 cores a second
+# OpenMP thread only fights the GUI thread and subprocesses for the CPU.
+torch.set_num_threads(1)

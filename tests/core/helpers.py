@@ -1,0 +1,34 @@
+"""Small shared helpers for the core tests (no Qt)."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from gantuner.training import Driver, RunOptions
+
+# A small, fast configuration of each kind for tests.
+RING_FAST = {"dataset": "ring", "device": "cpu", "g_width": 32, "d_width": 32, "batch_size": 64}
+DIGITS_FAST = {"dataset": "digits", "device": "cpu", "image_size": 8, "g_width": 16, "d_width": 16,
+               "batch_size": 32}
+
+
+def quiet_options(**overrides) -> RunOptions:
+    options = RunOptions(sample_every=0, checkpoint_every=0, quality_every=0)
+    for key, value in overrides.items():
+        setattr(options, key, value)
+    return options
+
+
+def run_in_thread(driver: Driver, listener=None) -> threading.Thread:
+    thread = threading.Thread(target=driver.run, args=(listener,), name="gantuner-test-train", daemon=True)
+    thread.start()
+    return thread
+
+
+def wait_until(predicate, timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise AssertionError("condition not reached in time")
+        time.sleep(0.005)
