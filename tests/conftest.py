@@ -7,6 +7,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Tests never touch the user's own settings or runs.
 os.environ.setdefault("GANTUNER_TESTING", "1")
 
+# Subprocesses (the CLI tests) inherit this: one OpenMP thread each, so that
+# they never spin against each other on a busy 2-core machine.
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+
 import torch  # noqa: E402
 
 # One intra-op thread: the tests' models are tiny, and on 2 cores a second

@@ -20,4 +20,4 @@ if __name__ == "__main__":
     sys.meta_path.insert(0, QtBlocker())
     import pytest
 
-    sys.exit(pytest.main(["-p", "no:pytestqt", *sys.argv[1:]]))
+    sys.exit(pytest.main(["-p", "no:pytest-qt", *sys.argv[1:]]))

@@ -3,7 +3,8 @@
 ring and grid follow the mode-coverage protocol of PacGAN and VEEGAN so that
 gantuner's mode counts compare with the published tables: ring = 8 Gaussians
 on the unit circle with std 0.01, grid = 25 Gaussians at {-4,-2,0,2,4}^2 with
-std 0.05.
+std 0.05.  The canonical definition lives with the metric that scores them
+(gantuner.quality.modes2d), so data and score can never disagree.
 """
 
 from __future__ import annotations
@@ -12,23 +13,18 @@ import math
 
 import numpy as np
 
+from ..quality.modes2d import grid_modes, ring_modes
 from .dataset import MixtureSpec
-
-RING_STD = 0.01
-GRID_STD = 0.05
 
 
 def ring_spec() -> MixtureSpec:
-    angles = np.arange(8) * (2 * math.pi / 8)
-    centers = np.stack([np.cos(angles), np.sin(angles)], axis=1).astype(np.float32)
-    return MixtureSpec(centers=centers, std=RING_STD)
+    centers, std = ring_modes()
+    return MixtureSpec(centers=centers, std=std)
 
 
 def grid_spec() -> MixtureSpec:
-    values = np.array([-4.0, -2.0, 0.0, 2.0, 4.0], dtype=np.float32)
-    xx, yy = np.meshgrid(values, values, indexing="ij")
-    centers = np.stack([xx.ravel(), yy.ravel()], axis=1).astype(np.float32)
-    return MixtureSpec(centers=centers, std=GRID_STD)
+    centers, std = grid_modes()
+    return MixtureSpec(centers=centers, std=std)
 
 
 def spiral_points(count: int = 20000, turns: float = 2.0, seed: int = 1234) -> np.ndarray:

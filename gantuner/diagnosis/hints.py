@@ -57,8 +57,11 @@ class Action:
             raise DiagnosisError(f"{self.knob} is not a number: only 'set' applies to it")
         new = current * self.value if self.op == "mul" else current + self.value
         if self.limit is not None:
-            moving_up = new >= current
-            new = min(new, self.limit) if moving_up else max(new, self.limit)
+            # The limit stops the move; it never pulls a knob already past it back.
+            if new >= current:
+                new = min(new, max(self.limit, current))
+            else:
+                new = max(new, min(self.limit, current))
         if spec.minimum is not None:
             new = max(new, spec.minimum)
         if spec.maximum is not None:

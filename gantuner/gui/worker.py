@@ -9,19 +9,21 @@ The driver itself is built inside the thread too (loading a dataset or a
 checkpoint can take seconds); controls given before it exists are kept and
 applied as soon as it does.
 
-Saving a checkpoint must not race a step: while training runs, the save is
-handed to the training thread, which does it between two steps (in the
-status callback); while paused or finished the engine is idle, so a helper
-thread saves it and step, resume and stop wait until it is done.
+Saving a checkpoint must not race a step.  While training runs, the save is
+handed to the training thread, which does it between two steps (inside the
+status callback).  While the loop is parked in a pause (driver state
+"paused") or the run is over, the engine is idle: a helper thread saves, and
+step, resume and stop wait until it is done.
 """
 
 from __future__ import annotations
 
 import threading
+import time
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from ..training import Driver
 from ..training.checkpoint import save_checkpoint
@@ -74,14 +76,14 @@ class TrainingWorker(QObject):
         self._paused = False
         self._pending_knobs: dict[str, Any] = {}
         self._tasks: list[Path] = []
-        self._idle = False        # the training thread is waiting (paused) or done
+        self._done = False        # driver.run has returned: the engine is idle for good
         self._saving = False      # a helper thread is writing a checkpoint
+        self._save_lock = threading.Lock()
         self._deferred: list[Callable[[], None]] = []
 
     # ---- the thread ------------------------------------------------------
     @Slot()
     def run(self) -> None:
-        threading.current_thread().name = THREAD_NAME
         try:
             driver = self._make_driver()
             history = self._prepare(driver) if self._prepare else None
@@ -112,14 +114,12 @@ class TrainingWorker(QObject):
             step = driver.engine.step_count
         finally:
             with self._lock:
-                self._idle = True
+                self._done = True
             self._run_tasks()
         self.finished.emit(step)
 
     def _between_steps(self, paused: bool) -> None:
         self._run_tasks()
-        with self._lock:
-            self._idle = paused
 
     def _run_tasks(self) -> None:
         with self._lock:
@@ -173,8 +173,6 @@ class TrainingWorker(QObject):
             if self._saving:  # a helper thread is reading the engine: act once it is done
                 self._deferred.append(lambda: action(driver))
                 return
-            if paused is False or (paused is None and not stop):
-                self._idle = False
         action(driver)
 
     @property
@@ -187,10 +185,8 @@ class TrainingWorker(QObject):
             driver = self.driver
             if driver is None:
                 return False
-            if not self._idle:
-                self._tasks.append(Path(directory))
-                return True
-            if self._saving:
+            if not (self._done or driver.state == "paused"):
+                self._tasks.append(Path(directory))  # done by the training thread between steps
                 return True
             self._saving = True
         threading.Thread(target=self._save_while_idle, args=(Path(directory),),
@@ -198,16 +194,15 @@ class TrainingWorker(QObject):
         return True
 
     def _save_while_idle(self, directory: Path) -> None:
-        try:
-            self._save(directory)
-        finally:
-            with self._lock:
-                self._saving = False
-                deferred, self._deferred = self._deferred, []
-                if deferred:
-                    self._idle = False
-            for action in deferred:
-                action(self.driver)  # type: ignore[arg-type]
+        with self._save_lock:
+            try:
+                self._save(directory)
+            finally:
+                with self._lock:
+                    self._saving = False
+                    deferred, self._deferred = self._deferred, []
+        for action in deferred:
+            action()
 
 
 class TrainingThread:
@@ -219,7 +214,8 @@ class TrainingThread:
         self.thread.setObjectName(THREAD_NAME)
         worker.moveToThread(self.thread)
         self.thread.started.connect(worker.run)
-        worker.finished.connect(self.thread.quit)
+        # Direct: the thread's loop must end even while the GUI thread waits for it on close.
+        worker.finished.connect(self.thread.quit, Qt.ConnectionType.DirectConnection)
 
     def start(self) -> None:
         self.thread.start()
@@ -228,4 +224,19 @@ class TrainingThread:
         return self.thread.isRunning()
 
     def wait(self, timeout_ms: int) -> bool:
-        return self.thread.wait(timeout_ms)
+        return wait_for_thread(self.thread, timeout_ms)
+
+
+def wait_for_thread(thread: QThread, timeout_ms: int) -> bool:
+    """Wait for ``thread`` to end; True if it did within ``timeout_ms``.
+
+    PySide6's QThread.wait() keeps the GIL while it blocks, so a thread that
+    still has Python to run could never finish: wait in 1 ms slices and
+    sleep (which releases the GIL) in between.
+    """
+    deadline = time.monotonic() + timeout_ms / 1000.0
+    while not thread.wait(1):
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.002)
+    return True

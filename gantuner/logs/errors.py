@@ -17,3 +17,13 @@ class LogError(Exception):
 
     def message(self, language: str = "en") -> str:
         return self.message_ja if language == "ja" else self.message_en
+
+
+def missing(path: object) -> LogError:
+    return LogError(f"{path}: no such file or folder; check the path",
+                    f"{path}: ファイルもフォルダもありません。パスを確認してください")
+
+
+def unreadable(path: object, error: OSError) -> LogError:
+    return LogError(f"{path}: cannot be read ({error.strerror}); check the path and permissions",
+                    f"{path}: 読めません({error.strerror})。パスとアクセス権を確認してください")

@@ -4,7 +4,7 @@ One network serves every image size: generated images in model space
 ([-1, 1], [N, C, H, W], any of 8/16/28/32/64 px) are averaged to one channel
 and area-downsampled to 8x8 before classification, the resolution of the
 embedded digits it was trained on.  Its penultimate layer (64 features) is
-the feature space of the Fréchet distance and of precision/recall on digits.
+the feature space of the Fréchet distance on digits.
 
 The weights ship in resources/weights/ as float16 safetensors (no pickles are
 ever loaded); ``python -m gantuner.quality.train_classifier`` remakes them.

@@ -21,7 +21,6 @@ import torch
 
 from gantuner.quality.descriptions import QUALITY_METRICS
 from gantuner.quality.diversity import DEFAULT_K
-from gantuner.quality.errors import QualityError
 from gantuner.quality.evaluate import evaluate_quality
 from gantuner.quality.modes2d import PROTOCOL_SAMPLES
 
@@ -81,15 +80,18 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
     except ImportError as error:
         print(message("no_engine", language, error=error), file=err)
         return EXIT_FAILED
+    # Broad catches on purpose: this is the command's outer edge, and the
+    # engine's loaders raise their own classes (checkpoint, data, device
+    # errors); whatever goes wrong, the user gets one line, not a traceback.
     try:
         engine = load_engine_from_run(run_dir)
-    except (OSError, ValueError, KeyError, RuntimeError) as error:
-        print(message("load", language, run_dir=run_dir, error=error), file=err)
+    except Exception as error:  # noqa: BLE001
+        print(message("load", language, run_dir=run_dir, error=_describe(error)), file=err)
         return EXIT_FAILED
     try:
         report = measure(engine, args.samples)
-    except (QualityError, ValueError, RuntimeError) as error:
-        print(message("metric", language, run_dir=run_dir, error=error), file=err)
+    except Exception as error:  # noqa: BLE001
+        print(message("metric", language, run_dir=run_dir, error=_describe(error)), file=err)
         return EXIT_FAILED
     report = {"run_dir": str(run_dir), **report}
     if args.json:
@@ -105,12 +107,22 @@ def measure(engine: Any, samples: int) -> dict[str, Any]:
     dataset = config["dataset"]
     kind = engine.dataset.kind
     with torch.no_grad():
-        real = engine.dataset.sample(samples)
+        # real_samples() leaves the training RNG alone; the plain dataset is the contract's fallback
+        draw_real = getattr(engine, "real_samples", None) or engine.dataset.sample
+        real = draw_real(samples)
         fake = engine.generate(samples)
     image_size = config.get("image_size") if kind == "images" else None
     metrics = evaluate_quality(kind, str(dataset), real, fake, image_size=image_size)
-    return {"dataset": str(dataset), "kind": kind, "step": getattr(engine, "step", None),
-            "samples": samples, **metrics}
+    step = getattr(engine, "step_count", getattr(engine, "step", None))
+    return {"dataset": str(dataset), "kind": kind, "step": step, "samples": samples, **metrics}
+
+
+def _describe(error: BaseException) -> str:
+    """One line: gantuner's own errors already say what is wrong; others get their type name."""
+    text = str(error).strip().splitlines()[0] if str(error).strip() else ""
+    if type(error).__module__.startswith("gantuner") and text:
+        return text
+    return f"{type(error).__name__}: {text}" if text else type(error).__name__
 
 
 def format_table(report: dict[str, Any], language: str = "en") -> str:

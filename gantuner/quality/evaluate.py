@@ -6,8 +6,7 @@ Which numbers apply:
 
 * every dataset: quality_diversity, quality_precision, quality_recall
   (2D points as they are; images on pixels area-downsampled to at most
-  16x16, digits on 8x8 pixels for diversity and classifier features for
-  precision/recall);
+  16x16; digits on grey 8x8 pixels, their own resolution);
 * ring, grid: quality_modes, quality_high_quality, quality_reverse_kl;
 * digits only: quality_classes, quality_class_tv, quality_fid.
 
@@ -19,20 +18,21 @@ the numbers are undefined, and the curves show a gap rather than a lie).
 
 from __future__ import annotations
 
+import contextlib
 import math
-from typing import Any
+from typing import Any, Iterator
 
 import torch
 
+from gantuner.quality.classifier import prepare
 from gantuner.quality.digits_metrics import digits_quality
-from gantuner.quality.diversity import DEFAULT_K, diversity, precision_recall, spread_metrics
+from gantuner.quality.diversity import DEFAULT_K, spread_metrics
 from gantuner.quality.errors import QualityError
 from gantuner.quality.inputs import as_images, as_points, as_tensor, downsample
 from gantuner.quality.modes2d import mixture_modes, mode_coverage
 
 KINDS = ("points", "images")
 PIXEL_SIZE = 16  # images are compared on at most 16x16 pixels: cheap, and enough to see collapse
-DIGITS_PIXEL_SIZE = 8  # the embedded digits' own resolution
 MODE_KEYS = ("quality_modes", "quality_high_quality", "quality_reverse_kl")
 DIGITS_KEYS = ("quality_classes", "quality_class_tv", "quality_fid")
 SPREAD_KEYS = ("quality_diversity", "quality_precision", "quality_recall")
@@ -49,14 +49,41 @@ def applicable_keys(kind: str, dataset_name: str) -> tuple[str, ...]:
 
 
 def evaluate_quality(kind: str, dataset_name: str, real: Any, fake: Any,
-                     image_size: int | None = None) -> dict[str, float]:
+                     image_size: int | None = None, *, threads: int | None = 1
+                     ) -> dict[str, float]:
     """Quality metrics of ``fake`` against ``real`` samples, both in model space.
 
     ``kind`` is "points" ([N, 2] tensors) or "images" ([N, C, H, W] in
     [-1, 1]); ``image_size``, when given, is checked against the images.
-    Raises QualityError for samples of the wrong shape or too few of them
-    (2 real and 4 fake at least; precision/recall need k + 1 = 4).
+    Samples on a GPU are copied to the CPU.  Raises QualityError for samples
+    of the wrong shape or too few of them (4 of each at least: precision and
+    recall need k + 1).
+
+    ``threads``: torch CPU threads while computing (restored afterwards;
+    None leaves the setting alone).  The tensors are small, so one thread is
+    fastest: with two, one evaluation took 19-77 ms at best and a median of
+    50-570 ms on a busy 2-core machine (load average ~3), against 12-22 ms
+    with one (measured with benchmarks/quality_speed.py).
     """
+    with _torch_threads(threads):
+        return _evaluate(kind, dataset_name, real, fake, image_size)
+
+
+@contextlib.contextmanager
+def _torch_threads(threads: int | None) -> Iterator[None]:
+    if threads is None or threads == torch.get_num_threads():
+        yield
+        return
+    previous = torch.get_num_threads()
+    torch.set_num_threads(threads)
+    try:
+        yield
+    finally:
+        torch.set_num_threads(previous)
+
+
+def _evaluate(kind: str, dataset_name: str, real: Any, fake: Any,
+              image_size: int | None) -> dict[str, float]:
     keys = applicable_keys(kind, dataset_name)
     fake_tensor = as_tensor(fake, "fake samples")
     if not bool(torch.isfinite(fake_tensor).all()):
@@ -86,22 +113,19 @@ def _points(dataset_name: str, real: torch.Tensor, fake: torch.Tensor) -> dict[s
 
 
 def _images(dataset_name: str, real: torch.Tensor, fake: torch.Tensor) -> dict[str, float]:
-    if dataset_name != "digits":
-        real_pixels = downsample(real, PIXEL_SIZE).flatten(1)
-        fake_pixels = downsample(fake, PIXEL_SIZE).flatten(1)
-        return _spread(real_pixels, fake_pixels)
-    found, real_features, fake_features = digits_quality(real, fake)
-    metrics: dict[str, float] = {
-        "quality_classes": found["classes"],
-        "quality_class_tv": found["class_tv"],
-        "quality_fid": found["fid"],
-    }
-    real_pixels = downsample(_grey(real), DIGITS_PIXEL_SIZE).flatten(1)
-    fake_pixels = downsample(_grey(fake), DIGITS_PIXEL_SIZE).flatten(1)
-    precision, recall = precision_recall(real_features, fake_features)
-    metrics["quality_diversity"] = diversity(real_pixels, fake_pixels)
-    metrics["quality_precision"] = precision
-    metrics["quality_recall"] = recall
+    metrics: dict[str, float] = {}
+    if dataset_name == "digits":
+        found = digits_quality(real, fake)
+        metrics["quality_classes"] = found["classes"]
+        metrics["quality_class_tv"] = found["class_tv"]
+        metrics["quality_fid"] = found["fid"]
+        # Grey 8x8 pixels as the classifier sees them, not its features: the
+        # small classifier maps pure noise next to real "8"s (kNN precision
+        # 0.79 in its features, 0.0 on pixels; measured).
+        real_pixels, fake_pixels = prepare(real), prepare(fake)
+    else:
+        real_pixels, fake_pixels = downsample(real, PIXEL_SIZE), downsample(fake, PIXEL_SIZE)
+    metrics.update(_spread(real_pixels.flatten(1), fake_pixels.flatten(1)))
     return metrics
 
 
@@ -112,10 +136,6 @@ def _spread(real: torch.Tensor, fake: torch.Tensor) -> dict[str, float]:
         "quality_precision": found["precision"],
         "quality_recall": found["recall"],
     }
-
-
-def _grey(images: torch.Tensor) -> torch.Tensor:
-    return images.mean(dim=1, keepdim=True) if images.shape[1] != 1 else images
 
 
 def _check_kind(kind: str) -> None:

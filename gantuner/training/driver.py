@@ -24,6 +24,7 @@ import torch
 from ..metrics import ENGINE_FIELDS
 from .checkpoint import latest_checkpoint, read_checkpoint, restore_engine, save_checkpoint
 from .engine import Engine
+from .fast_path import FastStepper, make_stepper, path_status
 from .mailbox import KnobMailbox
 from .runfiles import RunWriter, drop_rows_after, new_run_dir
 
@@ -34,7 +35,7 @@ class RunOptions:
     checkpoint_every: int = 1000   # steps between checkpoints (and one at the end)
     quality_every: int = 500       # steps between quality metrics (0: never)
     quality_samples: int = 512     # generated samples per quality evaluation (2,500 for 2D data)
-    flush_seconds: float = 0.2     # metrics reach files and listeners at least this often
+    flush_seconds: float = 0.1     # metrics reach files and listeners this often (>= 10 updates/s)
     max_steps: int | None = None   # stop once the step count reaches this
 
     def to_json(self) -> dict[str, Any]:
@@ -55,9 +56,12 @@ class _Silent:
     def on_status(self, status): pass
 
 
-def training_steps(engine: Engine, mailbox: KnobMailbox) -> Iterator[tuple[torch.Tensor, list[tuple[str, Any, Any, str]]]]:
+def training_steps(engine: Engine, mailbox: KnobMailbox, stepper: FastStepper | None = None
+                   ) -> Iterator[tuple[torch.Tensor, list[tuple[str, Any, Any, str]]]]:
     """The training loop: apply queued knobs at the step boundary, then step.
 
+    ``stepper`` is the CUDA-graph fast path when one is in use; it hears of
+    every knob change so it can refresh its device-side knobs or recapture.
     Yields the step's device metrics and the knob changes it was the first to use.
     """
     while True:
@@ -65,9 +69,12 @@ def training_steps(engine: Engine, mailbox: KnobMailbox) -> Iterator[tuple[torch
         pending = mailbox.take()
         if pending is not None:
             snapshot, sources = pending
-            for name, old, new in engine.apply_knobs(snapshot):
+            changes = engine.apply_knobs(snapshot)
+            if stepper is not None and changes:
+                stepper.knobs_changed(changes)
+            for name, old, new in changes:
                 applied.append((name, old, new, sources.get(name, "user")))
-        yield engine.step(), applied
+        yield (stepper.step() if stepper is not None else engine.step()), applied
 
 
 class Driver:
@@ -89,6 +96,8 @@ class Driver:
         self._rate_mark = (0, time.perf_counter())
         self.it_per_s = 0.0
         self.last_error: str | None = None
+        self.stepper: FastStepper | None = None
+        self._stepper_made = False
 
     # ---- construction ----------------------------------------------------
     @classmethod
@@ -171,7 +180,11 @@ class Driver:
         self.listener = listener or _Silent()
         self._running = True
         self._record({"type": "start", "device": str(self.engine.device)})
-        steps = training_steps(self.engine, self.mailbox)
+        if not self._stepper_made:
+            # Once per driver: repeated run() calls must not recapture or re-log.
+            self.stepper = make_stepper(self.engine, log=self._record)
+            self._stepper_made = True
+        steps = training_steps(self.engine, self.mailbox, self.stepper)
         was_paused = False
         try:
             while True:
@@ -284,7 +297,8 @@ class Driver:
                 self.it_per_s = 0.0
             self._rate_mark = (step, now)
         return {"step": step, "it_per_s": self.it_per_s, "state": self.state,
-                "device": str(self.engine.device), "error": self.last_error}
+                "device": str(self.engine.device), "error": self.last_error,
+                **path_status(self.stepper, self.engine)}
 
     def _emit_sample(self, step: int) -> None:
         sample = self.engine.fixed_samples()

@@ -1,0 +1,270 @@
+"""How much the window costs training, how responsive it stays, how fast long curves redraw.
+
+    xvfb-run -s "-screen 0 1600x1000x24" python benchmarks/gui_responsiveness.py
+    python benchmarks/gui_responsiveness.py          # offscreen when there is no display
+
+Prints, per configuration:
+
+* iterations/s headless (Driver.run in a thread, no Qt) and with the window
+  open (the app's real worker thread and QApplication.exec() loop), measured
+  the same way: steps between the rows' timestamps after a warm-up second.
+  Runs alternate (headless, window, headless, window, ...) so a drifting
+  machine load hits both alike.  Goal: the window costs under 5 %.
+* the longest gap between two turns of the Qt event loop while training,
+  seen by a 1 ms QTimer recording timestamps.  Goal: under 50 ms.
+* the redraw time of a 1,000,000-point curve (setData + a synchronous
+  repaint, clip-to-view and peak downsampling), and of the whole curves panel
+  (7 curves of 1,000,000 points).  Goal: under 30 ms for one curve.
+
+Uses a throwaway settings and run folder.  Both modes train with the thread
+count the app uses (all cores but one).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+CONFIGS = {
+    "ring": {"dataset": "ring", "device": "cpu"},          # 2D MLP 3x128, batch 256
+    "digits16": {"dataset": "digits", "device": "cpu"},    # 16x16 DCGAN, batch 64
+}
+WARMUP_S = 1.0
+
+
+def run_options():
+    from gantuner.training import RunOptions
+
+    return RunOptions(sample_every=100, checkpoint_every=0, quality_every=0)
+
+
+def rate_from_rows(rows: list[dict], warmup: float = WARMUP_S) -> float:
+    if not rows:
+        return 0.0
+    start = rows[0]["time"] + warmup
+    kept = [r for r in rows if r["time"] >= start]
+    if len(kept) < 2 or kept[-1]["time"] <= kept[0]["time"]:
+        return 0.0
+    return (kept[-1]["step"] - kept[0]["step"]) / (kept[-1]["time"] - kept[0]["time"])
+
+
+class _Collect:
+    def __init__(self):
+        self.rows: list[dict] = []
+
+    def on_rows(self, rows):
+        self.rows.extend(rows)
+
+    def on_sample(self, step, sample):
+        pass
+
+    def on_event(self, event):
+        pass
+
+    def on_status(self, status):
+        pass
+
+
+def headless(config: dict, seconds: float, runs: Path) -> float:
+    from gantuner.training import Driver
+
+    driver = Driver.new(config, runs_dir=runs, options=run_options())
+    listener = _Collect()
+    thread = threading.Thread(target=driver.run, args=(listener,), name="bench-headless", daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 60
+    while not listener.rows and time.monotonic() < deadline:
+        time.sleep(0.01)
+    time.sleep(seconds + WARMUP_S)
+    driver.stop()
+    thread.join()
+    return rate_from_rows(listener.rows)
+
+
+def with_window(app, config: dict, seconds: float, runs: Path, probe: bool) -> dict[str, float]:
+    """Train with the window open under app.exec().
+
+    Returns it/s, the GUI thread's CPU share, and with ``probe`` the longest
+    and 99th-percentile gaps (ms) between turns of the event loop.
+    """
+    from PySide6.QtCore import Qt, QTimer
+
+    from gantuner.gui.main_window import MainWindow
+    from gantuner.gui.settings import open_settings
+
+    window = MainWindow(config, runs_dir=runs, run_options=run_options(), settings=open_settings(), language="en")
+    window.resize(1500, 950)
+    window.show()
+    rows: list[dict] = []
+    window.rowsArrived.connect(rows.extend)
+    ticks: list[float] = []
+    prober = QTimer()
+    prober.setTimerType(Qt.TimerType.PreciseTimer)
+    prober.setInterval(1)
+    prober.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    marks: dict[str, float] = {}
+
+    def check() -> None:
+        now = time.perf_counter()
+        if rows and "first" not in marks:
+            marks["first"] = now
+        if "first" in marks and "cpu" not in marks and now - marks["first"] >= WARMUP_S:
+            marks["cpu"] = time.thread_time()  # the GUI thread's CPU time from here on
+            marks["cpu_wall"] = now
+        if "first" in marks and now - marks["first"] >= seconds + WARMUP_S:
+            marks["end"] = now
+            marks["cpu_end"] = time.thread_time()
+            prober.stop()
+            watcher.stop()
+            window.close()
+            app.exit(0)
+
+    watcher = QTimer()
+    watcher.setInterval(50)
+    watcher.timeout.connect(check)
+    if probe:
+        prober.start()
+    watcher.start()
+    window.start()
+    app.exec()
+    result = {"rate": rate_from_rows(rows),
+              "gui_cpu": (marks["cpu_end"] - marks["cpu"]) / (marks["end"] - marks["cpu_wall"])}
+    if probe:
+        start = marks["first"] + WARMUP_S
+        seen = [t for t in ticks if start <= t <= marks["end"]]
+        gaps = sorted(b - a for a, b in zip(seen, seen[1:]))
+        result["gap"] = gaps[-1] * 1000 if gaps else float("nan")
+        result["p99"] = gaps[int(0.99 * (len(gaps) - 1))] * 1000 if gaps else float("nan")
+    window.deleteLater()
+    return result
+
+
+def redraw_figures(app, points: int = 1_000_000) -> dict[str, float]:
+    import numpy as np
+    import pyqtgraph as pg
+
+    from gantuner.gui.main_window import MainWindow
+    from gantuner.gui.settings import open_settings
+    from gantuner.metrics import ENGINE_FIELDS
+
+    rng = np.random.default_rng(0)
+    steps = np.arange(1, points + 1, dtype=np.float64)
+    noise = rng.normal(size=points)
+
+    # One curve, alone in a plot, as the window draws it.
+    plot = pg.PlotWidget()
+    plot.resize(1000, 300)
+    plot.show()
+    item = plot.getPlotItem()
+    item.setClipToView(True)
+    item.setDownsampling(auto=True, mode="peak")
+    curve = item.plot(pen=pg.mkPen("#0072B2", width=1))
+    item.setXRange(0, points, padding=0)
+    item.setYRange(0.4, 1.0, padding=0)
+    one, one_cpu = [], []
+    for i in range(7):
+        y = 0.69 + 0.1 * np.sin(steps / 5000.0) + 0.05 * noise + i * 1e-3
+        started, cpu = time.perf_counter(), time.thread_time()
+        curve.setData(steps, y)
+        plot.viewport().repaint()
+        one.append((time.perf_counter() - started) * 1000)
+        one_cpu.append((time.thread_time() - cpu) * 1000)
+        app.processEvents()  # benchmark only: let the view settle between samples
+
+    # The whole curves panel of the window: 7 curves, raw ones too when smoothed.
+    window = MainWindow({"dataset": "ring"}, settings=open_settings(), language="en")
+    window.resize(1500, 950)
+    window.show()
+    columns = {f: 0.5 + 0.1 * np.sin(steps / (3000.0 + i)) + 0.05 * noise for i, f in enumerate(ENGINE_FIELDS)}
+    window.buffer.append_columns(steps, columns)
+    figures = {"one_curve_ms": statistics.median(one[1:]), "one_curve_cpu_ms": statistics.median(one_cpu[1:])}
+    for weight in (0.0, 0.6):
+        window.curves.set_smoothing(weight)
+        window.curves.redraw()  # the first redraw after a weight change smooths every point
+        first = window.curves.last_redraw_ms
+        timings, cpu_timings = [], []
+        for _ in range(5):
+            window.buffer.append_columns(steps[-1:] + 1, {f: c[-1:] for f, c in columns.items()})
+            started, cpu = time.perf_counter(), time.thread_time()
+            window.curves.redraw()
+            for widget in window.curves.plots.values():
+                widget.viewport().repaint()
+            timings.append((time.perf_counter() - started) * 1000)
+            cpu_timings.append((time.thread_time() - cpu) * 1000)
+            app.processEvents()
+        figures[f"panel_ms_smoothing_{weight}"] = statistics.median(timings)
+        figures[f"panel_cpu_ms_smoothing_{weight}"] = statistics.median(cpu_timings)
+        figures[f"panel_first_ms_smoothing_{weight}"] = first
+    window.close()
+    plot.close()
+    return figures
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="GUI responsiveness figures")
+    parser.add_argument("--seconds", type=float, default=6.0, help="measured training time per run")
+    parser.add_argument("--rounds", type=int, default=2, help="headless/window pairs per configuration")
+    parser.add_argument("--configs", nargs="*", default=list(CONFIGS), choices=list(CONFIGS))
+    parser.add_argument("--skip-redraw", action="store_true")
+    args = parser.parse_args()
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    scratch = Path(tempfile.mkdtemp(prefix="gantuner-bench-"))
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(scratch / "settings"))
+
+    import torch
+
+    from gantuner.gui.app import prepare_process_for_the_window
+
+    prepare_process_for_the_window()
+    app = QApplication([sys.argv[0]])
+    print(f"platform {app.platformName()}, torch threads {torch.get_num_threads()}, cpus {os.cpu_count()}, "
+          f"load average {os.getloadavg()[0]:.1f}")
+    # Warm up torch's lazy imports (the first optimiser pulls in torch._dynamo, ~3 s).
+    headless(CONFIGS["ring"], 0.5, scratch / "runs")
+
+    for name in args.configs:
+        config = CONFIGS[name]
+        bare, windowed, cpu, gaps, p99s, probed = [], [], [], [], [], []
+        for _ in range(args.rounds):
+            bare.append(headless(config, args.seconds, scratch / "runs"))
+            plain = with_window(app, config, args.seconds, scratch / "runs", probe=False)
+            windowed.append(plain["rate"])
+            cpu.append(plain["gui_cpu"])
+            timed = with_window(app, config, args.seconds, scratch / "runs", probe=True)
+            gaps.append(timed["gap"])
+            p99s.append(timed["p99"])
+            probed.append(timed["rate"])
+        h, w = statistics.mean(bare), statistics.mean(windowed)
+        print(f"{name:9s} headless {h:7.1f} it/s  window {w:7.1f} it/s  ratio {w / h:.3f} "
+              f"(cost {100 * (1 - w / h):+.1f} %)   runs: headless {[round(x, 1) for x in bare]} "
+              f"window {[round(x, 1) for x in windowed]}; GUI thread CPU {100 * statistics.mean(cpu):.0f} % of a core")
+        print(f"{name:9s} longest event-loop gap {max(gaps):.1f} ms (per run {[round(g, 1) for g in gaps]}), "
+              f"99th percentile {max(p99s):.1f} ms; it/s with the 1 ms probe running "
+              f"{[round(x, 1) for x in probed]}")
+    if not args.skip_redraw:
+        figures = redraw_figures(app)
+        print(f"redraw 1,000,000-point curve: {figures['one_curve_ms']:.1f} ms wall, "
+              f"{figures['one_curve_cpu_ms']:.1f} ms GUI-thread CPU (setData + repaint, median)")
+        for weight in (0.0, 0.6):
+            print(f"redraw whole curves panel, 7 x 1,000,000 points, smoothing {weight}: "
+                  f"{figures[f'panel_ms_smoothing_{weight}']:.1f} ms wall, "
+                  f"{figures[f'panel_cpu_ms_smoothing_{weight}']:.1f} ms CPU per frame "
+                  f"(setData only, first after a smoothing change: "
+                  f"{figures[f'panel_first_ms_smoothing_{weight}']:.1f} ms)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

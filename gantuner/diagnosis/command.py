@@ -1,0 +1,112 @@
+"""``gantuner diagnose PATH``: read a training log, print what to change.
+
+    gantuner diagnose train.log                 # format detected from the content
+    gantuner diagnose train.log --format keras-gan --lang ja
+    gantuner diagnose runs/2026-11-27_1200 --json
+
+Exit status 0 with the report on stdout, or 2 with one line on stderr when
+the log cannot be read (no traceback).  For a gantuner run folder, the knob
+values in force (config.json, then the last row) make the actions concrete,
+and the latest knob change gets a follow-up ("did it work?").
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from gantuner.metrics import MetricTable
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("path", metavar="PATH",
+                        help="a training log, a CSV or TensorBoard file, or a gantuner run folder")
+    parser.add_argument("--format", metavar="F", default=None,
+                        help="the log's format (default: detected from the content)")
+    parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument("--lang", choices=("en", "ja"), default="en",
+                        help="language of the text report (JSON carries both)")
+    parser.add_argument("--window", type=int, metavar="STEPS", default=None,
+                        help="judge only the last STEPS steps (default: the whole run)")
+
+
+def run(args: argparse.Namespace) -> int:
+    # Imported here so that `gantuner --help` does not load every reader.
+    from gantuner.logs import LogError, read_log
+
+    from . import diagnose, format_report, report_json
+
+    lang = getattr(args, "lang", "en") or "en"
+    window = getattr(args, "window", None)
+    if window is not None and window < 1:
+        return _fail(f"--window {window}: give a number of steps of 1 or more, e.g. --window 2000")
+    try:
+        table = read_log(args.path, format=getattr(args, "format", None))
+    except LogError as error:
+        return _fail(error.message(lang) if hasattr(error, "message") else str(error))
+    except (OSError, UnicodeError, ValueError) as error:
+        return _fail(f"{args.path}: cannot be read ({error}); check the path and the file")
+    if len(table) == 0:
+        return _fail(f"{args.path}: no metric lines found; check that it is a training log "
+                     "(or give --format)")
+
+    values = run_knob_values(Path(args.path), table)
+    hints = follow_ups(table) + diagnose(table, knobs=values, window=window)
+    if getattr(args, "json", False):
+        text = json.dumps(report_json(table, hints), ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = format_report(table, hints, lang)
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # `gantuner diagnose log | head`: the reader left, which is no error.
+        # Point stdout at nothing so Python's exit-time flush stays quiet.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return 0
+
+
+def run_knob_values(path: Path, table: MetricTable) -> dict[str, Any] | None:
+    """The knob values in force at the end of a gantuner run: config.json's,
+    updated by the last row's live values.  None for foreign logs."""
+    if table.format != "gantuner":
+        return None
+    folder = path if path.is_dir() else path.parent
+    values: dict[str, Any] = {}
+    try:
+        config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
+        if isinstance(config, dict) and isinstance(config.get("knobs"), dict):
+            values.update(config["knobs"])
+    except (OSError, ValueError):
+        pass  # no or damaged config: the rows' live values still help
+    for name, per_row in table.knobs.items():
+        if len(per_row) and per_row[-1] is not None:
+            values[name] = per_row[-1]
+    return values or None
+
+
+def follow_ups(table: MetricTable) -> list:
+    """Follow-up hints for the knob changes made at the latest change's step."""
+    from . import follow_up
+
+    changes = [e for e in table.events if e.get("type") == "knob" and "step" in e]
+    if not changes:
+        return []
+    last_step = changes[-1]["step"]
+    out = []
+    for event in changes:
+        if event["step"] == last_step:
+            hint = follow_up(table, event)
+            if hint is not None:
+                out.append(hint)
+    return out
+
+
+def _fail(message: str) -> int:
+    print(f"gantuner diagnose: error: {message}", file=sys.stderr)
+    return 2

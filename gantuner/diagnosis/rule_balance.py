@@ -1,0 +1,209 @@
+"""The balance of D and G: d_too_strong (and its extreme, convergence_failure), d_too_weak."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from gantuner import knobs as knobs_mod
+
+from . import actions as A
+from . import texts as T
+from .context import Context
+from .hints import Hint
+from .rule_common import (ends_mean, hint_title, make_hint, quality_name, quality_trend,
+                          row_span, trend)
+
+
+def _pinned_mask(ctx: Context) -> tuple[np.ndarray | None, bool]:
+    """Rows where D is pinned near 100 % (or its loss near 0), and whether the
+    accuracy (rather than only the loss) says so."""
+    th = ctx.th
+    mask = None
+    by_acc = False
+    if ctx.acc_raw is not None:
+        mask = ctx.smooth("acc") >= th.pinned_acc
+        by_acc = True
+    if ctx.has("d_loss") and ctx.bce_like():
+        low = ctx.smooth("d_loss") <= th.pinned_d_loss
+        mask = low if mask is None else (mask | low)
+    return mask, by_acc
+
+
+def d_too_strong(ctx: Context) -> Hint | None:
+    """D's accuracy pinned near 100 % (or its loss near 0) long after the
+    warm-up: the seed's Example 1 and the textbook case.  When D is ahead
+    (mean accuracy above the healthy band) but not pinned, an info hint."""
+    th = ctx.th
+    mask, by_acc = _pinned_mask(ctx)
+    if mask is None:
+        return None
+    st = ctx.sustained(mask, th.pinned_min_steps, th.pinned_share)
+    if st is None:
+        return _d_ahead(ctx)
+    rows = row_span(st.first, st.last)
+    first, last = ctx.step_at(st.first), ctx.step_at(st.last)
+    evidence: dict[str, Any] = {"steps": last - first, "pinned_share": st.share}
+    fields: dict[str, Any] = {"first": T.steps(first), "last": T.steps(last),
+                              "span": T.steps(last - first), "acc_name": ctx.acc_name()}
+    if ctx.acc_raw is not None:
+        acc_mean = ctx.mean("acc", rows)
+        # Smoothed extremes: what the rule compared (per-step values jump by +-0.05).
+        acc_min = ctx.extreme("acc", rows, np.min, smooth=True)
+        acc_max = ctx.extreme("acc", rows, np.max, smooth=True)
+        evidence.update(d_acc_mean=acc_mean, d_acc_min=acc_min, d_acc_max=acc_max,
+                        d_acc_source=ctx.acc_source)
+        fields.update(acc_mean=T.pct2(acc_mean), acc_min=T.pct2(acc_min),
+                      acc_max=T.pct2(acc_max))
+    if ctx.has("d_loss"):
+        evidence["d_loss_mean"] = ctx.mean("d_loss", rows)
+        fields["d_loss_mean"] = T.num(evidence["d_loss_mean"])
+    parts = [T.pair("strong_acc" if by_acc else "strong_loss", **fields),
+             T.pair("strong_why")]
+    remedies = A.WEAKEN_D
+    if ctx.has("g_loss"):
+        g_mean = ctx.mean("g_loss", rows)
+        evidence["g_loss_mean"] = g_mean
+        g_start, g_end = ends_mean(ctx, "g_loss", rows)
+        rising = (trend(ctx, "g_loss", rows) >= th.g_rise_trend
+                  and g_end >= th.g_rise_growth * max(g_start, 1e-9))
+        if g_mean < th.g_loss_near_zero:
+            parts.append(T.pair("strong_g_near_zero", g_mean=T.num(g_mean)))
+            evidence["g_loss_near_zero"] = True
+        elif rising:
+            parts.append(T.pair("strong_g_rising", g_start=T.num(g_start), g_end=T.num(g_end)))
+            evidence.update(g_loss_start=g_start, g_loss_end=g_end)
+        elif g_mean >= th.g_loss_large:
+            parts.append(T.pair("strong_g_large", g_mean=T.num(g_mean)))
+    if ctx.has("grad_norm_g"):
+        g_norm = float(np.nanmedian(ctx.raw("grad_norm_g")[rows]))
+        evidence["grad_norm_g_median"] = g_norm
+        if g_norm > th.grad_norm_explode:
+            parts.append(T.pair("strong_grad", grad_norm=T.num(g_norm)))
+    parts.append(T.pair("strong_remedies"))
+    return make_hint("d_too_strong", "warning", hint_title("d_too_strong"), T.join(*parts), ctx,
+                     st.first, st.last, evidence, remedies, score=0.5 + 0.5 * st.share)
+
+
+def _d_ahead(ctx: Context) -> Hint | None:
+    th = ctx.th
+    if ctx.acc_raw is None or ctx.n_post < th.min_rows:
+        return None
+    acc_mean = ctx.mean("acc")
+    if not acc_mean > th.healthy_acc_high:
+        return None
+    post = np.flatnonzero(ctx.post)
+    acc_max = ctx.extreme("acc", ctx.post, np.max, smooth=True)
+    text = T.pair("strong_ahead", acc_mean=T.pct2(acc_mean), acc_max=T.pct2(acc_max),
+                  acc_name=ctx.acc_name())
+    evidence = {"d_acc_mean": acc_mean, "d_acc_max": acc_max, "d_acc_source": ctx.acc_source}
+    return make_hint("d_too_strong", "info", hint_title("d_ahead"), text, ctx,
+                     int(post[0]), int(post[-1]), evidence, A.WEAKEN_D[1:4], score=0.3)
+
+
+def convergence_failure(ctx: Context) -> Hint | None:
+    """D's loss down to ~0 and staying there while G's loss climbs steadily
+    (Brownlee; Google's "vanishing gradients"): D has won outright."""
+    th = ctx.th
+    if not (ctx.has("d_loss") and ctx.has("g_loss") and ctx.bce_like()):
+        return None
+    mask = ctx.smooth("d_loss") <= th.failure_d_loss
+    st = ctx.sustained(mask, th.pinned_min_steps, th.pinned_share)
+    if st is None:
+        return None
+    rows = row_span(max(st.first, int(np.flatnonzero(ctx.post)[0])), st.last)
+    g_start, g_end = ends_mean(ctx, "g_loss", rows)
+    g_trend = trend(ctx, "g_loss", rows)
+    if not (g_trend >= th.failure_g_trend and g_end >= th.failure_g_growth * max(g_start, 1e-9)
+            and g_end >= th.failure_g_loss_min):
+        return None
+    d_mean = ctx.mean("d_loss", rows)
+    first, last = ctx.step_at(st.first), ctx.step_at(st.last)
+    text = T.pair("failure", d_loss_mean=T.num(d_mean), first=T.steps(first),
+                  last=T.steps(last), g_start=T.num(g_start), g_end=T.num(g_end))
+    evidence = {"d_loss_mean": d_mean, "g_loss_start": g_start, "g_loss_end": g_end,
+                "g_loss_trend": g_trend, "steps": last - first}
+    return make_hint("convergence_failure", "critical", hint_title("convergence_failure"), text,
+                     ctx, st.first, st.last, evidence, A.RESCUE_G, score=0.9)
+
+
+# ---- D too weak ----------------------------------------------------------------
+
+def d_too_weak(ctx: Context) -> Hint | None:
+    """D's accuracy below chance for thousands of steps, or at chance while
+    the knobs in force handicap D; not while the samples keep improving.
+
+    At chance alone is not enough: a balanced game sits at 50 % too (the
+    seed's Example 2, steps 700-1400; the engine's default digits run for
+    its first 1,500 steps).  Nor is a quality curve that stopped rising: a
+    plateau can mean "done" as well as "stuck".  So at-chance needs a D the
+    settings hold back (learning rate, dropout, smoothing, noise)."""
+    th = ctx.th
+    if ctx.acc_raw is None:
+        return None
+    acc = ctx.smooth("acc")
+    st = ctx.sustained(acc <= th.weak_acc, th.weak_min_steps, th.weak_share)
+    key = "weak_below"
+    if st is None:
+        st = ctx.sustained(acc <= th.chance_acc, th.weak_min_steps, th.weak_share)
+        key = "weak_chance"
+        if st is None:
+            return None
+    rows = row_span(st.first, st.last)
+    quality = quality_trend(ctx, rows)
+    if quality is not None and quality[3]:
+        return None  # the samples are improving: G is still learning from D
+    reasons = _handicaps(ctx)
+    if key == "weak_chance" and not reasons:
+        return None
+    first, last = ctx.step_at(st.first), ctx.step_at(st.last)
+    acc_mean = ctx.mean("acc", rows)
+    d_mean = ctx.mean("d_loss", rows)
+    evidence: dict[str, Any] = {"d_acc_mean": acc_mean, "d_acc_source": ctx.acc_source,
+                                "steps": last - first, "share": st.share}
+    if np.isfinite(d_mean):
+        evidence["d_loss_mean"] = d_mean
+    parts = [T.pair(key, acc_mean=T.pct2(acc_mean), d_loss_mean=T.num(d_mean),
+                    acc_name=ctx.acc_name(),
+                    first=T.steps(first), last=T.steps(last), span=T.steps(last - first))]
+    if quality is not None:
+        name, q_start, q_end, _ = quality
+        parts.append(T.pair("weak_quality", quality=quality_name(name), q_start=T.num(q_start),
+                            q_end=T.num(q_end)))
+        evidence.update({f"{name}_start": q_start, f"{name}_end": q_end})
+    if reasons:
+        en = "; ".join(r[0] for r in reasons)
+        ja = "、".join(r[1] for r in reasons)
+        parts.append(T.pair("weak_knobs", reasons=T.both(en, ja)))
+        evidence["handicaps"] = [r[2] for r in reasons]
+    parts.append(T.pair("weak_why"))
+    return make_hint("d_too_weak", "warning", hint_title("d_too_weak"), T.join(*parts), ctx,
+                     st.first, st.last, evidence, A.STRENGTHEN_D, score=0.4 + 0.4 * st.share)
+
+
+def _handicaps(ctx: Context) -> list[tuple[str, str, str]]:
+    """Knob settings in force that slow D down: (English, Japanese, knob)."""
+    values = ctx.knobs or {}
+    th = ctx.th
+    out = []
+    try:
+        lr_d, lr_g = float(values["lr_d"]), float(values["lr_g"])
+        if lr_g > 0 and lr_d / lr_g <= th.weak_lr_ratio:
+            f = dict(lr_d=knobs_mod.format_value("lr_d", lr_d),
+                     lr_g=knobs_mod.format_value("lr_g", lr_g), ratio=f"1/{lr_g / lr_d:.3g}")
+            out.append((T.WEAK_REASONS["lr"][0].format(**f), T.WEAK_REASONS["lr"][1].format(**f),
+                        "lr_d"))
+    except (KeyError, TypeError, ValueError, ZeroDivisionError):
+        pass
+    for knob, limit, key in (("d_dropout", th.weak_dropout, "dropout"),
+                             ("label_smoothing", th.weak_label_smoothing, "label_smoothing"),
+                             ("instance_noise", th.weak_instance_noise, "instance_noise")):
+        try:
+            value = float(values[knob])
+        except (KeyError, TypeError, ValueError):
+            continue
+        if value >= limit:
+            en, ja = T.WEAK_REASONS[key]
+            out.append((en.format(value=f"{value:g}"), ja.format(value=f"{value:g}"), knob))
+    return out

@@ -1,0 +1,93 @@
+"""mode_collapse: falling sample quality, or G's loss oscillating while D wins."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from . import actions as A
+from . import series
+from . import texts as T
+from .context import Context
+from .hints import Hint
+from .rule_common import (CAPPED_AT_ONE, hint_title, make_hint, quality_columns,
+                          quality_name)
+
+
+def mode_collapse(ctx: Context) -> Hint | None:
+    """Sample diversity or mode coverage falling from its best (quality_*
+    columns), or G's loss oscillating with a regular period while D's
+    accuracy is high (Brownlee: G hops between a few modes, D chases it)."""
+    th = ctx.th
+    parts: list[T.Both] = []
+    evidence: dict[str, Any] = {}
+    first_row = last_row = None
+    quality_fell = False
+    for name in quality_columns(ctx):
+        x = ctx.cols[name]
+        # Evaluations after the warm-up only: early samples are noise.
+        ok = np.flatnonzero(np.isfinite(x) & ctx.post)
+        if ok.size < th.quality_min_points:
+            continue
+        values = x[ok]
+        if name in CAPPED_AT_ONE:
+            values = np.minimum(values, 1.0)
+        best_i = int(np.argmax(values))
+        best, now = float(values[best_i]), float(values[-1])
+        if best > 0 and best_i < values.size - 1 and now <= (1 - th.quality_drop) * best:
+            best_row, now_row = int(ok[best_i]), int(ok[-1])
+            parts.append(T.pair("collapse_quality", quality=quality_name(name), best=T.num(best),
+                                now=T.num(now), best_step=T.steps(ctx.step_at(best_row)),
+                                now_step=T.steps(ctx.step_at(now_row))))
+            evidence.update({f"{name}_best": best, f"{name}_now": now,
+                             f"{name}_best_step": ctx.step_at(best_row)})
+            first_row, last_row = best_row, now_row
+            quality_fell = True
+            break
+    osc = _oscillation(ctx)
+    if osc is not None:
+        period, peak, amplitude, acc_mean, rows = osc
+        parts.append(T.pair("collapse_osc", period=T.steps(period), acf=f"{peak:.2f}",
+                            acc_name=ctx.acc_name(),
+                            acc_mean=T.pct2(acc_mean), first=T.steps(ctx.step_at(rows[0])),
+                            last=T.steps(ctx.step_at(rows[-1]))))
+        evidence.update(g_loss_period_steps=period, g_loss_autocorrelation=peak,
+                        g_loss_amplitude=amplitude, d_acc_mean=acc_mean)
+        if first_row is None:
+            first_row, last_row = int(rows[0]), int(rows[-1])
+    if not parts:
+        return None
+    parts.append(T.pair("collapse_why"))
+    values = ctx.knobs or {}
+    remedies = A.FIGHT_COLLAPSE
+    try:
+        if float(values.get("d_dropout", 0.0)) >= 0.3:
+            remedies = (A.D_DROPOUT_DOWN,) + remedies  # seed: much dropout -> monotonous images
+    except (TypeError, ValueError):
+        pass
+    # Falling quality is direct evidence; a clean oscillation nearly so.  Either
+    # can outrank "D too strong", whose remedies alone do not cure a collapse.
+    score = 1.0 if quality_fell else min(1.0, 0.7 + 0.35 * osc[1])
+    return make_hint("mode_collapse", "warning", hint_title("mode_collapse"), T.join(*parts), ctx,
+                     first_row, last_row, evidence, remedies, score=score)
+
+
+def _oscillation(ctx: Context) -> tuple[float, float, float, float, np.ndarray] | None:
+    th = ctx.th
+    if ctx.acc_raw is None or not ctx.has("g_loss") or ctx.n_post < th.osc_min_rows:
+        return None
+    acc_mean = ctx.mean("acc")
+    if not acc_mean >= th.osc_d_acc:
+        return None
+    rows = np.flatnonzero(ctx.post)
+    s = ctx.step[rows]
+    g = ctx.raw("g_loss")[rows]
+    # A light smoothing (1/100 of the stretch) takes the per-batch noise out
+    # without touching oscillations that fit three times.
+    g = series.rolling_mean(s, g, ctx.post_span / 100)
+    period, peak, amplitude = series.strongest_period(s, g)
+    level = max(abs(float(np.nanmean(g))), th.unstable_level_floor)
+    if not (peak >= th.osc_acf_peak and amplitude >= th.osc_rel_amplitude * level):
+        return None
+    return period, peak, amplitude, acc_mean, rows

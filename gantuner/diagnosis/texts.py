@@ -1,0 +1,527 @@
+"""Every sentence a hint shows, in English and Japanese, written for a learner.
+
+Texts are data: each entry is an (English, Japanese) pair of format strings
+with named fields, filled in by :func:`say`.  The Japanese follows the seed
+article's vocabulary (識別器, 生成器, 正解率, 学習率, ドロップアウト, バッチ正規化,
+損失, 勾配).  Numbers are formatted here, once, so both languages show the
+same figures.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+LANGUAGES = ("en", "ja")
+
+
+# ---- number formatting ------------------------------------------------------
+
+def pct(share: float, language: str = "en", whole: bool = False) -> str:
+    """0.9969 -> '99.7 %' (en) / '99.7%' (ja); whole numbers stay short, and
+    ``whole`` rounds to them (a before/after comparison needs no decimals)."""
+    if share is None or not math.isfinite(share):
+        return "?"
+    value = 100.0 * share
+    text = f"{value:.0f}" if whole or abs(value - round(value)) < 0.05 else f"{value:.1f}"
+    return text + ("%" if language == "ja" else " %")
+
+
+def steps(n: float) -> str:
+    """5350 -> '5,350'."""
+    return f"{int(round(n)):,}"
+
+
+def num(x: float) -> str:
+    """Losses and norms: 3 significant digits, plain for moderate sizes."""
+    if x is None or math.isnan(x):
+        return "n/a"  # a column the log does not have
+    if math.isinf(x):
+        return "inf" if x > 0 else "-inf"
+    if x == 0:
+        return "0"
+    if abs(x) >= 1e4 or abs(x) < 1e-3:
+        return f"{x:.2e}"
+    return f"{x:.3g}" if abs(x) < 100 else f"{x:,.0f}"
+
+
+# ---- hint texts -------------------------------------------------------------
+# Each value: (English, Japanese).
+
+TITLES: dict[str, tuple[str, str]] = {
+    "d_too_strong": ("The discriminator is too strong", "識別器が強すぎます"),
+    "d_ahead": ("The discriminator is pulling ahead", "識別器が優位になりつつあります"),
+    "d_too_weak": ("The discriminator is too weak", "識別器が弱すぎます"),
+    "healthy": ("Training looks healthy", "学習は順調です"),
+    "mode_collapse": ("Possible mode collapse", "モード崩壊の疑いがあります"),
+    "convergence_failure": ("Training has failed: D has won outright",
+                            "収束に失敗しています: 識別器が完全に勝っています"),
+    "divergence": ("Training has diverged", "学習が発散しています"),
+    "divergence_grad": ("Gradients are exploding", "勾配が爆発しています"),
+    "divergence_transient": ("The losses briefly became infinite",
+                             "損失が一時的に無限大になりました"),
+    "unstable": ("Unstable training: the losses swing and spike",
+                 "学習が不安定です: 損失が大きく揺れています"),
+    "slow_progress": ("Slow progress: the learning rates look too small",
+                      "学習が進んでいません: 学習率が小さすぎるようです"),
+    "too_little_data": ("Not enough data to judge yet", "判断するにはデータが足りません"),
+    "fix_result": ("Result of {change}", "{change} の効果"),
+}
+
+PARTS: dict[str, tuple[str, str]] = {
+    # -- d_too_strong --
+    "strong_acc": (
+        "{acc_name} stayed between {acc_min} and {acc_max} (mean {acc_mean}) from step {first} "
+        "to step {last} ({span} steps), long after the warm-up in which D normally leads "
+        "for a while.",
+        "{acc_name}が、ステップ {first} から {last} まで ({span} ステップ) "
+        "{acc_min}〜{acc_max} (平均 {acc_mean}) に張り付いています。学習の始めに識別器が"
+        "優位になるのは普通ですが、その時期はとうに過ぎています。",
+    ),
+    "strong_loss": (
+        "D's loss stayed at {d_loss_mean} (near 0: D tells every real from every fake) "
+        "from step {first} to step {last} ({span} steps), long after the warm-up.",
+        "識別器の損失が、ステップ {first} から {last} まで ({span} ステップ) "
+        "{d_loss_mean} (ほぼ 0: 本物と偽物を完全に見分けている) のままです。"
+        "学習序盤のウォームアップはとうに過ぎています。",
+    ),
+    "strong_why": (
+        "A D that wins every round rejects nearly every fake, so G no longer learns in "
+        "which direction to improve and its images stay poor.",
+        "識別器が毎回勝ってしまうと、偽画像はほとんどはじかれ、生成器はどちらへ改善すれば"
+        "よいか分からなくなり、画像の質が上がりません。",
+    ),
+    "strong_g_near_zero": (
+        "G's loss is near 0 too (mean {g_mean}). The seed's Example 1 looks just like "
+        "this; it reads it as D's tiny loss dragging G's loss down with it, and "
+        "prescribes weakening D. One more reading is worth checking first: when D is "
+        "correctly frozen while G trains, a D this strong gives G a LARGE loss (G's "
+        "fakes are rejected). A G loss near 0 means that in G's step D calls the fakes "
+        "real. Two set-up faults do that: (1) batch normalisation in D while real and "
+        "fake images go through D in separate batches, so D tells the batches apart by "
+        "their statistics instead of by the images; (2) D not frozen while G trains "
+        "(in Keras, set D.trainable = False before compiling the combined model), so "
+        "G's step teaches D to accept fakes.",
+        "生成器の損失も 0 に近いままです (平均 {g_mean})。記事の例題1がまさにこの形で、"
+        "識別器の極端に低い損失に G loss が引っ張られていると読み、識別器を弱めるよう"
+        "勧めています。ただ、先に確かめておきたいもう一つの読み方があります。生成器の"
+        "学習中に識別器が正しく凍結 (固定) されていれば、これほど強い識別器のもとでは"
+        "偽画像がはじかれるので、G loss は大きくなるはずです。G loss が 0 に近いという"
+        "ことは、生成器の学習ステップでは識別器が偽画像を本物と判定していることになります。"
+        "これを起こす設定ミスは二つです。(1) 識別器にバッチ正規化があり、本物と偽物を"
+        "別々のバッチで流している: 識別器は画像そのものではなくバッチの統計で見分けて"
+        "しまいます。(2) 生成器の学習中に識別器が凍結されていない (Keras なら結合モデルを"
+        "コンパイルする前に D.trainable = False にする): 生成器のステップが識別器に"
+        "偽物を受け入れるよう教えてしまいます。",
+    ),
+    "strong_g_large": (
+        "G's loss is large (mean {g_mean}): D rejects G's fakes with confidence, the "
+        "textbook picture of a D that is too strong.",
+        "生成器の損失は大きいまま (平均 {g_mean}) です。識別器が偽画像を自信をもって"
+        "はじいている、識別器が強すぎるときの典型的な形です。",
+    ),
+    "strong_g_rising": (
+        "G's loss keeps rising (from {g_start} to {g_end}): D is pulling further ahead.",
+        "生成器の損失が上がり続けています ({g_start} → {g_end})。識別器がさらに"
+        "引き離しています。",
+    ),
+    "strong_grad": (
+        "G's gradient norm is {grad_norm} (median), over the 100 that ganhacks calls "
+        "trouble: the gradients D passes to G are huge and erratic, another sign that D "
+        "has won.",
+        "生成器の勾配ノルムが {grad_norm} (中央値) で、ganhacks が危険とする 100 を"
+        "超えています。識別器から生成器へ渡る勾配が大きく荒れており、これも識別器が"
+        "勝ちすぎているしるしです。",
+    ),
+    "strong_ahead": (
+        "{acc_name} averages {acc_mean} after the warm-up (up to {acc_max}): D is "
+        "clearly ahead, though not pinned near 100 %. Keep an eye on it; if it keeps "
+        "climbing, weaken D.",
+        "ウォームアップ後の{acc_name}は平均 {acc_mean} (最大 {acc_max}) です。"
+        "100% 付近に張り付いてはいませんが、識別器がはっきり優位です。注意して見守り、"
+        "さらに上がるようなら識別器を弱めましょう。",
+    ),
+    "strong_remedies": (
+        "Weaken D in the seed's order, one change at a time, and watch the accuracy come "
+        "down towards 50-80 %: remove batch norm from D, add dropout to D, give D a "
+        "smaller learning rate than G (and G a larger one, with care), strengthen G "
+        "(wider, deeper). Do not weaken D so far that image quality suffers.",
+        "記事の順に、一度に一つずつ識別器を弱め、正解率が 50〜80% 程度まで下がるか"
+        "見ましょう: 識別器のバッチ正規化を外す → 識別器にドロップアウトを追加する → "
+        "識別器の学習率を生成器より小さくする (生成器の学習率は慎重に上げる) → "
+        "生成器を強化する (幅を広げる・層を増やす)。ただし、弱めすぎると画像の質が"
+        "落ちるので、過度な弱体化は避けましょう。",
+    ),
+    # -- convergence_failure --
+    "failure": (
+        "D's loss fell to {d_loss_mean} (near 0) and stayed there from step {first} to "
+        "step {last}, while G's loss kept rising from {g_start} to {g_end}. D rejects "
+        "every fake with certainty, so G's gradients vanish and G cannot recover by "
+        "itself; its samples are probably garbage. Go back to a checkpoint from before "
+        "D's loss reached 0 (or start again) with a weaker D: label smoothing and "
+        "instance noise give G a usable signal again, and the least-squares loss does "
+        "not saturate the way bce does.",
+        "識別器の損失が {d_loss_mean} (ほぼ 0) まで下がり、ステップ {first} から {last} "
+        "までそのままです。一方で生成器の損失は {g_start} から {g_end} へ上がり続けて"
+        "います。識別器がすべての偽画像を確信をもってはじくため、生成器に届く勾配が消え、"
+        "自力では立ち直れません。生成画像はおそらく崩れています。識別器の損失が 0 に"
+        "なる前のチェックポイント (または最初) に戻り、識別器を弱めてやり直しましょう。"
+        "ラベルスムージングやインスタンスノイズで生成器に使える勾配が戻り、最小二乗損失 "
+        "(lsgan) は bce のように飽和しません。",
+    ),
+    # -- d_too_weak --
+    "weak_below": (
+        "{acc_name} stayed at {acc_mean} on average from step {first} to step {last} "
+        "({span} steps): below chance, so G fools D more often than a coin toss would. "
+        "D's loss is {d_loss_mean} (ln 2 = 0.69 means D cannot tell real from fake).",
+        "{acc_name}がステップ {first} から {last} まで ({span} ステップ) 平均 "
+        "{acc_mean} で、当てずっぽう (50%) を下回っています。生成器が識別器をコイン投げ"
+        "以上にだませている状態です。識別器の損失は {d_loss_mean} です (ln 2 = 0.69 は"
+        "本物と偽物を見分けられていないことを示します)。",
+    ),
+    "weak_chance": (
+        "{acc_name} stayed at {acc_mean} on average from step {first} to step {last} "
+        "({span} steps), no better than chance, with D's loss flat at {d_loss_mean} "
+        "(ln 2 = 0.69: D cannot tell real from fake).",
+        "{acc_name}がステップ {first} から {last} まで ({span} ステップ) 平均 "
+        "{acc_mean} で、当てずっぽうと変わりません。識別器の損失も {d_loss_mean} で"
+        "横ばいです (ln 2 = 0.69 は本物と偽物を見分けられていないことを示します)。",
+    ),
+    "weak_quality": (
+        "Meanwhile the samples are not improving ({quality}: {q_start} -> {q_end}).",
+        "その間、サンプルの質も改善していません ({quality}: {q_start} → {q_end})。",
+    ),
+    "weak_knobs": (
+        "The settings in force handicap D: {reasons}.",
+        "現在の設定が識別器を弱めています: {reasons}。",
+    ),
+    "weak_why": (
+        "The seed: a D that is too weak cannot show G what to improve, so the quality "
+        "stays low. A D near 50 % for a while is normal (a balanced game); what matters "
+        "here is that it stays there or below for thousands of steps. Strengthen D a "
+        "little: undo the weakening first, then raise D's learning rate.",
+        "記事より: 識別器が弱すぎると、偽画像の改善点がわからないので低い品質が続きます。"
+        "しばらく 50% 前後なのは釣り合った状態で普通のことですが、ここでは数千ステップに"
+        "わたってその水準かそれ以下に留まっています。識別器を少し強めましょう。まず"
+        "弱体化の設定を元に戻し、それから識別器の学習率を上げます。",
+    ),
+    # -- mode_collapse --
+    "collapse_osc": (
+        "G's loss oscillates regularly, with a period of about {period} steps "
+        "(autocorrelation {acf}), from step {first} to step {last}, while {acc_name} "
+        "is high ({acc_mean}). This is the typical pattern of mode collapse: G makes only "
+        "a few kinds of sample, D learns to reject them, G jumps to another few, and "
+        "round it goes. Look at the samples: near-identical images confirm it.",
+        "{acc_name}が高いまま ({acc_mean})、生成器の損失がステップ {first} から "
+        "{last} まで約 {period} ステップ周期で規則的に振動しています (自己相関 {acf})。"
+        "モード崩壊の典型的なパターンです: 生成器が数種類のサンプルしか作らず、識別器が"
+        "それを見破ると、生成器は別の数種類へ移り、これを繰り返します。サンプル画像を"
+        "確認し、ほとんど同じ画像ばかりなら確定です。",
+    ),
+    "collapse_quality": (
+        "The samples' {quality} fell from {best} (step {best_step}) to {now} "
+        "(step {now_step}): G covers fewer modes, its samples are less varied than before.",
+        "サンプルの {quality} が、ステップ {best_step} の {best} からステップ {now_step} "
+        "の {now} に下がりました。生成器が覆うモードが減り、多様性が失われています。",
+    ),
+    "collapse_why": (
+        "The seed: a smaller batch gives more varied gradients and helps escape a poor "
+        "local solution, and too much dropout in D leaves G producing monotonous images. "
+        "Instance noise and label smoothing also keep D from locking on to one mode.",
+        "記事より: バッチサイズを小さくすると勾配が多様になり、局所解から抜け出し"
+        "やすくなります。また、識別器のドロップアウトが大きすぎると単調な画像しか"
+        "生成できなくなります。インスタンスノイズやラベルスムージングも、識別器が一つの"
+        "モードに張り付くのを防ぎます。",
+    ),
+    # -- divergence --
+    "diverge_nonfinite": (
+        "{what} became {bad} at step {first} and has not come back to a finite value "
+        "(last row: step {last}). The weights are now NaN or infinite and this run cannot "
+        "recover. The learning rate is most likely too large (the seed: too large a step "
+        "overshoots the solution and diverges). Restart from a checkpoint before step "
+        "{first} with smaller learning rates.",
+        "ステップ {first} で{what}が {bad} になり、その後有限の値に戻っていません "
+        "(最終行: ステップ {last})。重みが NaN か無限大になっており、この学習は"
+        "立ち直れません。学習率が大きすぎる可能性が高いです (記事より: 学習率が大きすぎると"
+        "最適解を飛び越えて発散します)。ステップ {first} より前のチェックポイントから、"
+        "学習率を下げてやり直しましょう。",
+    ),
+    "diverge_transient": (
+        "{what} was infinite in {count} rows (first at step {first}) but came back. "
+        "Training survived, but it is near the edge: a smaller learning rate gives it "
+        "a margin.",
+        "{what}が {count} 行で無限大になりました (最初はステップ {first})。その後は"
+        "戻っているので学習は続いていますが、発散の一歩手前です。学習率を下げて余裕を"
+        "持たせましょう。",
+    ),
+    "diverge_explode": (
+        "{what} exploded to {peak} around step {peak_step}. Losses this large mean D's outputs have saturated completely or the "
+        "weights have blown up: the learning rate is too large (the seed: too large a "
+        "step overshoots and diverges). Restart from a checkpoint before step {first} "
+        "with smaller learning rates.",
+        "{what}がステップ {peak_step} 付近で {peak} まで爆発しています。"
+        "ここまで大きな損失は、識別器の出力が完全に飽和したか重みが発散したことを意味"
+        "します。学習率が大きすぎます (記事より: 学習率が大きすぎると最適解を飛び越えて"
+        "発散します)。ステップ {first} より前のチェックポイントから、学習率を下げて"
+        "やり直しましょう。",
+    ),
+    "diverge_grad": (
+        "The gradient norm of {which} stayed above 100 (median {grad_norm}) from step "
+        "{first} to step {last}. ganhacks: gradient norms over 100 mean training is "
+        "going wrong. Smaller learning rates steady it.",
+        "{which}の勾配ノルムが、ステップ {first} から {last} まで 100 を超えています "
+        "(中央値 {grad_norm})。ganhacks によれば、勾配ノルムが 100 を超えるのは学習が"
+        "おかしくなっているしるしです。学習率を下げると安定します。",
+    ),
+    # -- unstable --
+    "unstable": (
+        "From step {first} to step {last}, {which} swings by +-{noise} around its trend "
+        "({rel} of its level){spikes}. Healthy losses have a small variance and move "
+        "smoothly. The seed: a larger batch gives steadier gradient estimates, and a "
+        "smaller learning rate steadies training (at the cost of speed).",
+        "ステップ {first} から {last} まで、{which}がトレンドの周りで ±{noise} "
+        "(水準の {rel}) 揺れています{spikes}。健全な損失は分散が小さく、なめらかに"
+        "推移します。記事より: バッチサイズを大きくすると勾配の推定が安定し、学習率を"
+        "小さくすると学習が安定します (ただし遅くなります)。",
+    ),
+    "unstable_spikes": (", with {n_spikes} spikes ({spike_share} of the rows)",
+                        "。急なスパイクも {n_spikes} 回 (全体の {spike_share}) あります"),
+    # -- slow_progress --
+    "slow": (
+        "From the start of the run (step {first}) to step {last}, D's loss has stayed "
+        "within {band} of ln 2 = 0.693 ({d_loss_min}-{d_loss_max}){outputs}. D has not "
+        "even taken the early lead it takes in nearly every run. A balanced game also sits "
+        "at 0.693, but only after D has learned something; here nothing has happened "
+        "yet. The seed: a small learning rate is stable but slow to converge. Raise both "
+        "learning rates.",
+        "学習の開始 (ステップ {first}) から {last} まで、識別器の損失が ln 2 = 0.693 から "
+        "{band} 以内 ({d_loss_min}〜{d_loss_max}) に留まっています{outputs}。ほとんどの"
+        "学習で見られる序盤の識別器の優位すら現れていません。釣り合った学習も 0.693 "
+        "付近にいますが、それは識別器が何かを学んだ後の話で、ここではまだ何も起きて"
+        "いません。記事より: 学習率が小さいと学習は安定しますが、収束までに時間が"
+        "かかります。両方の学習率を上げましょう。",
+    ),
+    "slow_outputs": (
+        " and its outputs stayed at D(x) = {d_x}, D(G(z)) = {d_g_z}, the 0.5 of a D that "
+        "has not learned to tell them apart",
+        "。識別器の出力も D(x) = {d_x}、D(G(z)) = {d_g_z} と、見分け方をまだ学んでいない"
+        "識別器の 0.5 のままです",
+    ),
+    "slow_lr": (
+        "The learning rates in force are {lr_d} (D) and {lr_g} (G).",
+        "現在の学習率は識別器 {lr_d}、生成器 {lr_g} です。",
+    ),
+    # -- healthy --
+    "healthy_acc": (
+        "After the warm-up, {acc_name} averages {acc_mean} (from {acc_lo} to {acc_hi}) "
+        "and the losses are steady (D {d_loss_mean}, G {g_loss_mean}): D and G are "
+        "competing well, close to the evenly matched game the seed calls ideal.",
+        "ウォームアップの後、{acc_name}は平均 {acc_mean} ({acc_lo}〜{acc_hi}) で、"
+        "損失も安定しています (識別器 {d_loss_mean}、生成器 {g_loss_mean})。生成器と"
+        "識別器がいい感じで競い合っており、記事のいう五分五分の理想に近い状態です。",
+    ),
+    "healthy_loss": (
+        "After the warm-up, the losses are steady (D {d_loss_mean}, G {g_loss_mean}), "
+        "with no sign of D winning outright, diverging or stalling.",
+        "ウォームアップの後、損失は安定しています (識別器 {d_loss_mean}、生成器 "
+        "{g_loss_mean})。識別器の圧勝・発散・停滞のしるしは見られません。",
+    ),
+    "healthy_warmup": (
+        "The {warm_acc} at the start (before step {warm_end}) is the normal warm-up: D "
+        "learns faster than G at first, so that early lead needs no action.",
+        "序盤 (ステップ {warm_end} まで) の {warm_acc} は通常のウォームアップです。"
+        "始めは識別器が優位になりがちなので、気にする必要はありません。",
+    ),
+    "healthy_ahead": (
+        "From about step {rise_step} {acc_name} rose to {late_acc}: D is slightly "
+        "ahead, which is fine. Act only if it keeps climbing towards 100 %.",
+        "ステップ {rise_step} 頃から{acc_name}が {late_acc} に上がりました。識別器が少しだけ"
+        "優位になった状態で、問題ありません。100% に向かって上がり続けるようなら"
+        "対処しましょう。",
+    ),
+    # -- too_little_data --
+    "little": (
+        "The log has {rows} usable rows, {after} of them after the warm-up (the first "
+        "{warmup} steps). The rules need at least {min_rows} rows after the warm-up and "
+        "a loss or accuracy column. Keep training or log more often.",
+        "使える行が {rows} 行しかなく、ウォームアップ (最初の {warmup} ステップ) の後は "
+        "{after} 行です。判断には、ウォームアップ後に少なくとも {min_rows} 行と、損失か"
+        "正解率の列が必要です。学習を続けるか、ログの出力間隔を短くしましょう。",
+    ),
+    # -- fix_result --
+    "fix_moved": (
+        "Since {change} at step {step}, {metric} {moved} from {before} to {after} "
+        "(steps {b0}-{b1} against {a0}-{a1}). {verdict}",
+        "ステップ {step} で {change}てから、{metric}が {before} から {after} に{moved} "
+        "(ステップ {b0}〜{b1} と {a0}〜{a1} の比較)。{verdict}",
+    ),
+    "fix_same": (
+        "Since {change} at step {step}, {metric} has stayed at about {before} (now "
+        "{after}; steps {b0}-{b1} against {a0}-{a1}). {verdict}",
+        "ステップ {step} で {change}てから、{metric}は {before} 前後のままです (現在 "
+        "{after}、ステップ {b0}〜{b1} と {a0}〜{a1} の比較)。{verdict}",
+    ),
+    "fix_partly": ("D and G moved towards an even game but are not there yet: give it more "
+                   "steps, or take the next remedy.",
+                   "五分五分に近づいていますが、まだ届いていません。もう少し様子を見るか、"
+                   "次の手を試しましょう。"),
+    "fix_worked": ("D and G are closer to an even game: the change worked.",
+                   "生成器と識別器が五分五分に近づきました。変更は効いています。"),
+    "fix_no_effect": ("The balance has not moved yet: give it more steps, or try the next "
+                      "remedy.",
+                      "バランスはまだ変わっていません。もう少し様子を見るか、次の手を"
+                      "試しましょう。"),
+    "fix_worse": ("This moved away from an even game: consider undoing it.",
+                  "五分五分から遠ざかりました。元に戻すことを検討しましょう。"),
+    "fix_still_fine": ("The game is still balanced.", "引き続き釣り合っています。"),
+}
+
+MOVED = {  # (English verb, Japanese verb ending)
+    "fell": ("fell", "下がりました"),
+    "rose": ("rose", "上がりました"),
+}
+
+# How a knob change reads in "Since lr_d was halved at step 4,000" /
+# "ステップ 4,000 で lr_d を半分にしてから" (the Japanese joins to "てから").
+CHANGES = {
+    "halved": ("{knob} was halved", "{knob} を半分にし"),
+    "doubled": ("{knob} was doubled", "{knob} を 2 倍にし"),
+    "tenth": ("{knob} was cut tenfold", "{knob} を 1/10 にし"),
+    "tenfold": ("{knob} was raised tenfold", "{knob} を 10 倍にし"),
+    "on": ("{knob} was turned on", "{knob} をオンにし"),
+    "off": ("{knob} was turned off", "{knob} をオフにし"),
+    "changed": ("{knob} was changed from {old} to {new}", "{knob} を {old} から {new} に変更し"),
+}
+
+ACC_NAMES = {  # what the accuracy thresholds were compared with
+    "d_acc": ("D's accuracy", "識別器の正解率"),
+    "d_score": ("D's score (the mean of D(x) and 1 - D(G(z)))",
+                "識別器のスコア (D(x) と 1 - D(G(z)) の平均)"),
+}
+
+METRICS = {  # what follow_up compares
+    "d_acc": ("D's accuracy", "識別器の正解率"),
+    "d_score": ("D's score (from D(x) and D(G(z)))", "識別器のスコア (D(x) と D(G(z)) から)"),
+    "d_loss": ("D's loss", "識別器の損失"),
+}
+
+LOSS_NAMES = {  # column -> (English, Japanese) for sentences
+    "d_loss": ("D's loss", "識別器の損失"),
+    "g_loss": ("G's loss", "生成器の損失"),
+    "d_loss_real": ("D's loss on real images", "識別器の本物に対する損失"),
+    "d_loss_fake": ("D's loss on fakes", "識別器の偽物に対する損失"),
+    "grad_norm_d": ("D's gradient norm", "識別器の勾配ノルム"),
+    "grad_norm_g": ("G's gradient norm", "生成器の勾配ノルム"),
+    "D": ("D", "識別器"),
+    "G": ("G", "生成器"),
+}
+
+QUALITY_NAMES = {  # the labels of gantuner.quality.descriptions, in sentence case
+    "quality_modes": ("modes covered", "カバーしたモード数"),
+    "quality_classes": ("digit classes covered", "カバーした数字クラス数"),
+    "quality_diversity": ("diversity", "多様性"),
+    "quality_recall": ("recall (coverage of the data)", "再現率 (データの網羅性)"),
+}
+
+# Reasons that D is handicapped (d_too_weak), filled with the knob values.
+WEAK_REASONS = {
+    "lr": ("D's learning rate {lr_d} is {ratio} of G's {lr_g}",
+           "識別器の学習率 {lr_d} が生成器 ({lr_g}) の {ratio} しかない"),
+    "dropout": ("dropout in D is {value}", "識別器のドロップアウトが {value} と大きい"),
+    "label_smoothing": ("label smoothing is {value}", "ラベルスムージングが {value} と大きい"),
+    "instance_noise": ("instance noise is {value}", "インスタンスノイズが {value} と大きい"),
+}
+
+# One-click actions: key -> (English label, Japanese label).
+ACTION_LABELS: dict[str, tuple[str, str]] = {
+    "d_batchnorm_off": ("Remove batch norm from D", "識別器のバッチ正規化を外す"),
+    "d_dropout_up": ("Add dropout to D", "識別器にドロップアウトを追加する"),
+    "d_dropout_down": ("Reduce D's dropout", "識別器のドロップアウトを減らす"),
+    "lr_d_down": ("Lower D's learning rate", "識別器の学習率を下げる"),
+    "lr_d_up": ("Raise D's learning rate", "識別器の学習率を上げる"),
+    "lr_d_cut": ("Cut D's learning rate tenfold", "識別器の学習率を 1/10 にする"),
+    "lr_g_up": ("Raise G's learning rate (with care: too fast and it will not converge)",
+                "生成器の学習率を上げる (上げすぎると収束しなくなるので慎重に)"),
+    "lr_g_down": ("Lower G's learning rate", "生成器の学習率を下げる"),
+    "lr_g_cut": ("Cut G's learning rate tenfold", "生成器の学習率を 1/10 にする"),
+    "g_width_up": ("Widen G", "生成器の幅を広げる"),
+    "g_depth_up": ("Give G one more layer", "生成器に層を 1 つ追加する"),
+    "d_width_up": ("Widen D", "識別器の幅を広げる"),
+    "label_smoothing_on": ("Smooth the real labels (one-sided)",
+                           "本物のラベルをスムージングする (片側)"),
+    "label_smoothing_off": ("Stop smoothing the labels", "ラベルスムージングをやめる"),
+    "instance_noise_on": ("Add instance noise to D's inputs",
+                          "識別器の入力にインスタンスノイズを加える"),
+    "instance_noise_off": ("Stop the instance noise", "インスタンスノイズをやめる"),
+    "loss_lsgan": ("Switch to the least-squares loss", "最小二乗損失 (lsgan) に切り替える"),
+    "batch_up": ("Use a larger batch (steadier gradients)",
+                 "バッチサイズを大きくする (勾配が安定する)"),
+    "batch_down": ("Use a smaller batch (more varied gradients)",
+                   "バッチサイズを小さくする (勾配が多様になる)"),
+    "beta1_half": ("Set Adam's beta1 to 0.5 (the usual GAN choice)",
+                   "Adam の beta1 を 0.5 にする (GAN の定番)"),
+}
+
+REPORT_WORDS: dict[str, tuple[str, str]] = {
+    "source": ("Source", "ファイル"),
+    "format": ("Format", "形式"),
+    "rows": ("Rows", "行数"),
+    "steps": ("Steps", "ステップ"),
+    "skipped": ("Skipped lines", "読み飛ばした行"),
+    "first_at": ("first at line", "最初の行番号"),
+    "none": ("none", "なし"),
+    "restarts": ("The step counter restarts {n} time(s); the hints describe the last run "
+                 "(from row {row}).",
+                 "ステップ数が {n} 回リセットされています。ヒントは最後の学習 "
+                 "({row} 行目から) についてのものです。"),
+    "no_hints": ("No hints.", "ヒントはありません。"),
+    "steps_range": ("steps {a}-{b}", "ステップ {a}〜{b}"),
+    "evidence": ("Evidence", "根拠"),
+    "try": ("Try", "試すこと"),
+    "restart": ("needs a restart", "再スタートが必要"),
+    "critical": ("CRITICAL", "重大"),
+    "warning": ("WARNING", "警告"),
+    "info": ("INFO", "情報"),
+}
+
+
+class Both(tuple):
+    """A field whose wording differs by language: Both((english, japanese))."""
+
+    def pick(self, language: str) -> str:
+        return self[1] if language == "ja" else self[0]
+
+
+def both(en: str, ja: str) -> Both:
+    return Both((en, ja))
+
+
+def pct2(share: float, whole: bool = False) -> Both:
+    """A percentage in both typographies: '99.7 %' and '99.7%'."""
+    return both(pct(share, "en", whole), pct(share, "ja", whole))
+
+
+def say(key: str, language: str = "en", table: dict | None = None, **fields: Any) -> str:
+    """The text ``key`` (from ``table``, else PARTS/TITLES/REPORT_WORDS) in
+    ``language``, with ``fields`` filled in; Both fields pick their language."""
+    if table is not None:
+        entry = table[key]
+    else:
+        entry = PARTS.get(key) or TITLES.get(key) or REPORT_WORDS.get(key)
+    if entry is None:
+        raise KeyError(f"no text {key!r}")
+    template = entry[1] if language == "ja" else entry[0]
+    picked = {k: (v.pick(language) if isinstance(v, Both) else v) for k, v in fields.items()}
+    return template.format(**picked)
+
+
+def pair(key: str, table: dict | None = None, **fields: Any) -> Both:
+    """(English, Japanese) of ``key`` with ``fields`` filled in."""
+    return both(say(key, "en", table, **fields), say(key, "ja", table, **fields))
+
+
+def join(*parts: Both) -> Both:
+    """Sentences joined per language (a space in English, nothing in Japanese)."""
+    en = " ".join(p[0] for p in parts if p[0])
+    ja = "".join(p[1] for p in parts if p[1])
+    return both(en, ja)

@@ -1,0 +1,351 @@
+"""The curves in the centre: losses, D's accuracy, D's outputs, all on one step axis.
+
+Rows land in a :class:`CurveBuffer`; a QTimer redraws at most 30 times a
+second and only when there is new data, with clip-to-view and peak
+downsampling, so a million-step run stays smooth.  The smoothing slider is
+TensorBoard's debiased EMA; the raw curve is drawn faintly behind.  Every
+knob change is a labelled vertical marker on all plots.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtWidgets import QCheckBox, QGraphicsItem, QHBoxLayout, QLabel, QSlider, QSplitter, QVBoxLayout, QWidget
+
+from . import plot_style
+from .curve_buffer import CurveBuffer
+from .follow_range import RunningExtent, follow_x, follow_y
+from .smoothing import MAX_WEIGHT, SmoothedSeries
+
+FRAME_MS = 33          # at most ~30 redraws a second
+SLOWEST_FRAME_MS = 1000
+GUI_BUSY_HIGH = 0.30   # share of the GUI thread's time above which frames are spaced out
+GUI_BUSY_LOW = 0.10
+SLIDER_STEPS = 1000    # slider value / 1000 = smoothing weight (0 .. 0.999)
+
+# plot object name -> fields drawn in it (the value axis of the others is fixed at 0..1)
+FOLLOW_Y = ("lossPlot",)
+PLOTS = {
+    "lossPlot": ("d_loss", "g_loss"),
+    "accuracyPlot": ("d_acc_real", "d_acc_fake", "d_acc"),
+    "outputPlot": ("d_x", "d_g_z"),
+}
+
+
+class _Series:
+    def __init__(self, field: str, plot: pg.PlotItem):
+        colour = plot_style.COLOURS[field]
+        self.field = field
+        self.raw = plot.plot(pen=plot_style.pen(colour, plot_style.RAW_ALPHA))
+        self.smooth = plot.plot(pen=plot_style.pen(colour))
+        self.smoothed = SmoothedSeries()
+
+
+class CurvesView(QWidget):
+    smoothingChanged = Signal(float)
+
+    def __init__(self, buffer: CurveBuffer, parent: QWidget | None = None):
+        super().__init__(parent)
+        plot_style.configure()
+        self.setObjectName("curvesView")
+        self.buffer = buffer
+        self._drawn_version = -1
+        self._weight = 0.0
+        self._markers: list[tuple[float, str, list[pg.InfiniteLine]]] = []
+        self.last_redraw_ms = 0.0
+        self.redraws = 0
+
+        self.smoothing_label = QLabel(self)
+        self.smoothing_slider = QSlider(Qt.Orientation.Horizontal, self)
+        self.smoothing_slider.setObjectName("smoothingSlider")
+        self.smoothing_slider.setRange(0, int(MAX_WEIGHT * SLIDER_STEPS))
+        self.smoothing_slider.valueChanged.connect(self._slider_moved)
+        self.smoothing_value = QLabel("0.000", self)
+        self.smoothing_value.setMinimumWidth(40)
+        self.follow_box = QCheckBox(self)
+        self.follow_box.setObjectName("followCheck")
+        self.follow_box.setChecked(True)
+        self.follow_box.toggled.connect(self._follow_toggled)
+        self.readout = QLabel(self)
+        self.readout.setObjectName("crosshairReadout")
+        self.readout.setTextFormat(Qt.TextFormat.RichText)
+        top = QHBoxLayout()
+        top.addWidget(self.smoothing_label)
+        top.addWidget(self.smoothing_slider, 1)
+        top.addWidget(self.smoothing_value)
+        top.addSpacing(8)
+        top.addWidget(self.follow_box)
+        top.addSpacing(8)
+        top.addWidget(self.readout, 3)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setObjectName("curvesSplitter")
+        self.plots: dict[str, pg.PlotWidget] = {}
+        self.series: dict[str, _Series] = {}
+        self._crosshairs: list[pg.InfiniteLine] = []
+        self._extents = {name: RunningExtent() for name in FOLLOW_Y}
+        self._follow = True
+        # No grid and no legend inside the plots: both would be repainted with
+        # every new point; the names sit in each plot's title instead.
+        for index, (name, fields) in enumerate(PLOTS.items()):
+            widget = pg.PlotWidget(self.splitter)
+            widget.setObjectName(name)
+            item = widget.getPlotItem()
+            for side in ("left", "bottom"):
+                axis = item.getAxis(side)
+                axis.enableAutoSIPrefix(False)  # "0.69", never "690 (x0.001)"
+                # Ticks outside the plot: an axis that reaches into the plot area
+                # would be repainted with every new point of a curve.
+                axis.setStyle(tickLength=5)
+            item.getAxis("left").setWidth(56)  # aligned plots, no relayout as labels change
+            if index < len(PLOTS) - 1:
+                item.hideAxis("bottom")  # the x axes are linked: one step axis at the bottom
+            item.setClipToView(True)
+            item.setDownsampling(auto=True, mode="peak")
+            item.hideButtons()  # the Follow box replaces pyqtgraph's auto-range button
+            item.disableAutoRange()
+            item.getViewBox().sigRangeChangedManually.connect(lambda *_: self.set_follow(False))
+            for field in fields:
+                self.series[field] = _Series(field, item)
+            line = pg.InfiniteLine(angle=90, movable=False, pen=plot_style.pen("#808080", dashed=True))
+            line.hide()
+            item.addItem(line, ignoreBounds=True)
+            self._crosshairs.append(line)
+            if self.plots:
+                item.setXLink(self.plots["lossPlot"].getPlotItem())
+            self.plots[name] = widget
+            self.splitter.addWidget(widget)
+        accuracy = self.plots["accuracyPlot"].getPlotItem()
+        self.chance_line = pg.InfiniteLine(pos=0.5, angle=0, movable=False,
+                                           pen=plot_style.pen("#606060", dashed=True),
+                                           label="50 %", labelOpts={"position": 0.01, "color": "#606060",
+                                                                     "anchors": [(0, 1), (0, 1)]})
+        accuracy.addItem(self.chance_line, ignoreBounds=True)
+        for name in ("accuracyPlot", "outputPlot"):
+            self.plots[name].getPlotItem().setYRange(0.0, 1.0, padding=0.02)
+        self.plot_item("lossPlot").setXRange(0, 10, padding=0)
+        self._mouse_proxies = [
+            pg.SignalProxy(w.scene().sigMouseMoved, rateLimit=30, slot=lambda ev, w=w: self._mouse_moved(w, ev[0]))
+            for w in self.plots.values()
+        ]
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addLayout(top)
+        layout.addWidget(self.splitter, 1)
+
+        self._pace_mark = (time.perf_counter(), time.thread_time())
+        self._timer = QTimer(self)
+        self._timer.setInterval(FRAME_MS)
+        self._timer.timeout.connect(self._tick)
+        self._timer.start()
+        self._smoothing_timer = QTimer(self)  # a dragged slider recomputes once it rests
+        self._smoothing_timer.setSingleShot(True)
+        self._smoothing_timer.setInterval(60)
+        self._smoothing_timer.timeout.connect(self._apply_smoothing)
+        self.retranslate()
+
+    # ---- public ------------------------------------------------------------
+    def plot_item(self, name: str) -> pg.PlotItem:
+        return self.plots[name].getPlotItem()
+
+    def add_panel(self, widget: QWidget, link_x: bool = True) -> None:
+        """Add a plot (e.g. the quality curves) under the others, sharing their step axis."""
+        self.splitter.addWidget(widget)
+        item = widget.getPlotItem() if hasattr(widget, "getPlotItem") else None
+        if link_x and item is not None:
+            item.setXLink(self.plot_item("lossPlot"))
+
+    def smoothing(self) -> float:
+        return self._weight
+
+    def set_smoothing(self, weight: float) -> None:
+        self.smoothing_slider.setValue(int(round(weight * SLIDER_STEPS)))
+        self._apply_smoothing()
+
+    def add_marker(self, step: float, label: str) -> None:
+        """A vertical line at ``step`` on every plot, labelled on the loss plot."""
+        lines = []
+        for name, widget in self.plots.items():
+            labelled = name == "lossPlot"
+            line = pg.InfiniteLine(
+                pos=float(step), angle=90, movable=False, pen=plot_style.pen(plot_style.MARKER, 160),
+                label=label if labelled else None,
+                labelOpts={"position": 0.97, "rotateAxis": (1, 0), "anchors": [(1, 0), (1, 0)],
+                           "color": plot_style.MARKER, "fill": (255, 255, 255, 210)} if labelled else None)
+            line.setToolTip(label)
+            if labelled:  # render the label text once, not on every frame
+                line.label.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+            widget.getPlotItem().addItem(line, ignoreBounds=True)
+            lines.append(line)
+        self._markers.append((float(step), label, lines))
+
+    def markers(self) -> list[tuple[float, str]]:
+        return [(step, label) for step, label, _ in self._markers]
+
+    def clear_markers(self) -> None:
+        for _step, _label, lines in self._markers:
+            for line in lines:
+                scene_item = line.getViewBox()
+                if scene_item is not None:
+                    line.getViewBox().removeItem(line)
+        self._markers.clear()
+
+    def clear(self) -> None:
+        """Forget the drawn curves and markers (the buffer is cleared by its owner)."""
+        self.clear_markers()
+        for series in self.series.values():
+            series.smoothed.reset()
+        for extent in self._extents.values():
+            extent.reset()
+        self._drawn_version = -1
+        self.set_follow(True)
+        self.redraw()
+
+    def redraw(self) -> None:
+        """Push the buffer's data to the curves now (the timer calls this when data is new)."""
+        started = time.perf_counter()
+        steps = self.buffer.steps
+        show_raw = self._weight > 0
+        for series in self.series.values():
+            raw = self.buffer.column(series.field)
+            series.smooth.setData(steps, series.smoothed.update(raw))
+            if show_raw:
+                series.raw.setData(steps, raw)
+                series.raw.show()
+            else:
+                series.raw.hide()
+        if self._follow:
+            self._follow_data()
+        self._drawn_version = self.buffer.version
+        self.redraws += 1
+        self.last_redraw_ms = (time.perf_counter() - started) * 1000.0
+
+    def following(self) -> bool:
+        return self._follow
+
+    def set_follow(self, follow: bool) -> None:
+        """Follow the newest steps (axes grow with the data) or keep the user's zoom."""
+        if follow != self._follow:
+            self._follow = follow
+            self.follow_box.blockSignals(True)
+            self.follow_box.setChecked(follow)
+            self.follow_box.blockSignals(False)
+            if follow:
+                self._follow_data(force=True)
+
+    def _follow_toggled(self, checked: bool) -> None:
+        self.set_follow(checked)
+
+    def _follow_data(self, force: bool = False) -> None:
+        if not len(self.buffer):
+            return
+        steps = self.buffer.steps
+        loss = self.plot_item("lossPlot").getViewBox()
+        current = None if force else tuple(loss.viewRange()[0])
+        x_range = follow_x(float(steps[0]), float(steps[-1]), current)
+        if x_range is not None:
+            loss.setXRange(*x_range, padding=0)
+        for name in FOLLOW_Y:
+            columns = [self.buffer.column(f) for f in PLOTS[name]]
+            low, high = self._extents[name].update(columns)
+            box = self.plot_item(name).getViewBox()
+            y_range = follow_y(low, high, None if force else tuple(box.viewRange()[1]))
+            if y_range is not None:
+                box.setYRange(*y_range, padding=0)
+
+    # ---- internals -------------------------------------------------------
+    def _tick(self) -> None:
+        self._pace()
+        if self.buffer.version != self._drawn_version and self.isVisible():
+            self.redraw()
+
+    def _pace(self) -> None:
+        """Space frames out while the GUI thread is busy (very long curves), so that
+        input and training keep their share; come back to 30 fps when it is not."""
+        wall, cpu = time.perf_counter(), time.thread_time()
+        last_wall, last_cpu = self._pace_mark
+        if wall - last_wall < 0.25:
+            return
+        self._pace_mark = (wall, cpu)
+        busy = (cpu - last_cpu) / (wall - last_wall)
+        interval = self._timer.interval()
+        if busy > GUI_BUSY_HIGH:
+            interval = min(SLOWEST_FRAME_MS, int(interval * 1.5))
+        elif busy < GUI_BUSY_LOW:
+            interval = max(FRAME_MS, int(interval / 1.5))
+        self._timer.setInterval(interval)
+
+    def _slider_moved(self, value: int) -> None:
+        self.smoothing_value.setText(f"{value / SLIDER_STEPS:.3f}")
+        self._smoothing_timer.start()
+
+    def _apply_smoothing(self) -> None:
+        weight = self.smoothing_slider.value() / SLIDER_STEPS
+        if weight == self._weight:
+            return
+        self._weight = weight
+        for series in self.series.values():
+            series.smoothed.set_weight(weight)
+        self._drawn_version = -1
+        self.smoothingChanged.emit(weight)
+
+    def _mouse_moved(self, widget: pg.PlotWidget, pos: Any) -> None:
+        item = widget.getPlotItem()
+        if not item.sceneBoundingRect().contains(pos):
+            return
+        x = item.vb.mapSceneToView(pos).x()
+        index = self.buffer.index_at(x)
+        for line in self._crosshairs:
+            line.setPos(x if index is None else self.buffer.steps[index])
+            line.show()
+        self.readout.setText(self._readout_text(index))
+
+    def _readout_text(self, index: int | None) -> str:
+        if index is None:
+            return ""
+        names = self._names()
+        step_word = self.tr("step")
+        parts = [f"<b>{step_word} {int(self.buffer.steps[index])}</b>"]
+        for field, series in self.series.items():
+            raw = float(self.buffer.column(field)[index])
+            colour = plot_style.COLOURS[field]
+            smoothed = series.smoothed.update(self.buffer.column(field))[index]
+            text = f"{raw:.4g}" if self._weight == 0 else f"{smoothed:.4g} ({raw:.4g})"
+            parts.append(f"<span style='color:{colour}'>{names[field]}</span> {text}")
+        return " · ".join(parts)
+
+    def _names(self) -> dict[str, str]:
+        return {
+            "d_loss": self.tr("D loss"), "g_loss": self.tr("G loss"),
+            "d_acc_real": self.tr("D accuracy on real"), "d_acc_fake": self.tr("D accuracy on fake"),
+            "d_acc": self.tr("D accuracy"), "d_x": "D(x)", "d_g_z": "D(G(z))",
+        }
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.smoothing_label.setText(self.tr("Smoothing"))
+        self.smoothing_slider.setToolTip(
+            self.tr("Exponential moving average as in TensorBoard (0: raw curve, 0.999: heaviest)"))
+        names = self._names()
+        titles = {"lossPlot": self.tr("Loss"), "accuracyPlot": self.tr("D accuracy"),
+                  "outputPlot": self.tr("D output (probability)")}
+        for name, widget in self.plots.items():
+            item = widget.getPlotItem()
+            item.setLabel("left", titles[name])
+            item.getAxis("bottom").setLabel(self.tr("step"))  # the item's setLabel would show a hidden axis
+            key = "&nbsp;&nbsp;&nbsp;".join(
+                f"<span style='color:{plot_style.COLOURS[f]}'>━ {names[f]}</span>" for f in PLOTS[name])
+            item.setTitle(key, size="9pt")
+        self.chance_line.label.setFormat(self.tr("50 % (chance)"))
+        self.follow_box.setText(self.tr("Follow"))
+        self.follow_box.setToolTip(self.tr("Keep the newest steps in view; zooming or panning turns it off"))

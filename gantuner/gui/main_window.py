@@ -1,0 +1,654 @@
+"""The main window: knobs at the side, curves in the centre, samples, status bar.
+
+The window is the view and the glue.  Training lives in
+:class:`TrainingSession` (a worker thread); the window turns the session's
+signals into curves, samples, markers and status, and the panel's edits
+into knob changes.  Integration points for other panels:
+
+* ``rowsArrived(list)`` / ``rowsCleared()`` / ``eventArrived(dict)`` /
+  ``sampleArrived(step, sample)`` / ``statusArrived(dict)``: everything the
+  run reports, in the GUI thread.  An opened or resumed run replays its past
+  as ``rowsCleared`` then one ``rowsArrived`` and its events.
+* ``driver``: the current :class:`Driver` or None; ``driverChanged(driver)``.
+* ``add_dock(widget, title)`` for side panels (hints) and
+  ``add_curve_panel(widget)`` for plots that share the step axis (quality).
+* ``curves.add_marker(step, label)``; ``open_run(path)``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable, Mapping
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QToolBar,
+                               QWidget)
+
+from .. import __version__
+from .. import knobs as knob_table
+from ..metrics import ENGINE_FIELDS
+from ..paths import default_runs_dir
+from ..training import Driver, RunOptions
+from ..training.device import describe
+from . import i18n
+from . import settings as keys
+from .background import BackgroundCall
+from .curve_buffer import CurveBuffer
+from .curves import CurvesView
+from .knob_panel import KnobPanel
+from .preferences import PreferencesDialog
+from .run_loader import LoadedRun, load_run, marker_label
+from .sample_history import save_png
+from .sample_view import SampleView
+from .session import TrainingSession
+from .transport import TransportBar
+
+CLOSE_TIMEOUT_MS = 15000   # closing waits this long for the current step and the final checkpoint
+LAYOUT_VERSION = 1
+
+
+class MainWindow(QMainWindow):
+    rowsArrived = Signal(object)      # list[dict]: a batch of metric rows
+    rowsCleared = Signal()
+    eventArrived = Signal(object)     # dict, as in events.jsonl
+    sampleArrived = Signal(object, object)
+    statusArrived = Signal(object)
+    driverChanged = Signal(object)
+    runOpened = Signal(str)
+    languageChanged = Signal(str)
+
+    def __init__(self, config: Mapping[str, Any] | None = None, *, runs_dir: Path | None = None,
+                 run_options: RunOptions | None = None, settings=None, language: str | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.settings = settings if settings is not None else keys.open_settings()
+        self.run_options = run_options or RunOptions()
+        saved_runs = keys.read_str(self.settings, keys.KEY_RUNS_DIR)
+        self.runs_dir = Path(runs_dir) if runs_dir else (Path(saved_runs) if saved_runs else default_runs_dir())
+        self.events: list[dict[str, Any]] = []
+        self.shown_run: Path | None = None
+        self._background: set[BackgroundCall] = set()
+        self._close_when_stopped = False
+        self._dock_titles: dict[QDockWidget, Callable[[], str]] = {}
+
+        self.buffer = CurveBuffer(ENGINE_FIELDS)
+        self.session = TrainingSession(self)
+        self.curves = CurvesView(self.buffer, self)
+        self.setCentralWidget(self.curves)
+        self.knob_panel = KnobPanel(self._initial_values(config), self)
+        self.samples = SampleView(self)
+        self.transport = TransportBar(self)
+        self.knob_dock = self._make_dock(self.knob_panel, "knobDock", Qt.DockWidgetArea.LeftDockWidgetArea,
+                                         lambda: self.tr("Knobs"))
+        self.samples_dock = self._make_dock(self.samples, "samplesDock", Qt.DockWidgetArea.RightDockWidgetArea,
+                                            lambda: self.tr("Samples"))
+        self.transport_bar = QToolBar(self)
+        self.transport_bar.setObjectName("transportToolBar")
+        self.transport_bar.addWidget(self.transport)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.transport_bar)
+        self._build_status_bar()
+        self._build_actions()
+        self._build_menus()
+        self._connect()
+
+        self.resize(1400, 900)
+        self.resizeDocks([self.knob_dock, self.samples_dock], [300, 380], Qt.Orientation.Horizontal)
+        self._default_state = self.saveState(LAYOUT_VERSION)
+        self._restore_layout()
+        self._status_timer = QTimer(self)
+        self._status_timer.setInterval(500)
+        self._status_timer.timeout.connect(self._update_elapsed)
+        self._status_timer.start()
+        wanted = language or keys.read_str(self.settings, keys.KEY_LANGUAGE) or i18n.system_language()
+        if wanted in i18n.LANGUAGES and wanted != i18n.current_language():
+            i18n.set_language(wanted)
+        self.retranslate()
+        self._update_actions()
+
+    # ---- building --------------------------------------------------------------
+    def _initial_values(self, config: Mapping[str, Any] | None) -> dict[str, Any]:
+        config = dict(config or {})
+        values = knob_table.defaults(config.get("dataset"))
+        device = keys.read_str(self.settings, keys.KEY_DEVICE)
+        if device in knob_table.DEVICES:
+            values["device"] = device
+        values.update(knob_table.validate_many(config))
+        return values
+
+    def _make_dock(self, widget: QWidget, name: str, area: Qt.DockWidgetArea,
+                   title: Callable[[], str]) -> QDockWidget:
+        dock = QDockWidget(self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        self._dock_titles[dock] = title
+        dock.setWindowTitle(title())
+        return dock
+
+    def add_dock(self, widget: QWidget, title: str | Callable[[], str], name: str | None = None,
+                 area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea) -> QDockWidget:
+        """Add a side panel (e.g. hints); ``title`` may be a callable re-read on a language change.
+
+        Its place is remembered with the rest of the layout (give it a stable ``name``).
+        """
+        title_of = title if callable(title) else (lambda: title)
+        dock = self._make_dock(widget, name or f"{widget.objectName() or type(widget).__name__}Dock", area,
+                               title_of)
+        self.restoreDockWidget(dock)
+        self.view_menu.insertAction(self.action_reset_layout, dock.toggleViewAction())
+        return dock
+
+    def add_curve_panel(self, widget: QWidget) -> None:
+        """Add a plot under the curves, sharing their step axis (e.g. quality metrics)."""
+        self.curves.add_panel(widget)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.message_label = QLabel(self)
+        self.message_label.setObjectName("statusMessage")
+        self.device_label = QLabel(self)
+        self.device_label.setObjectName("deviceLabel")
+        self.step_label = QLabel(self)
+        self.step_label.setObjectName("stepLabel")
+        self.speed_label = QLabel(self)
+        self.speed_label.setObjectName("speedLabel")
+        self.elapsed_label = QLabel(self)
+        self.elapsed_label.setObjectName("elapsedLabel")
+        bar.addWidget(self.message_label, 1)
+        for label in (self.device_label, self.step_label, self.speed_label, self.elapsed_label):
+            bar.addPermanentWidget(label)
+        self._device_text = ""
+        self._status: dict[str, Any] = {}
+
+    def _action(self, name: str, slot: Callable, shortcut: QKeySequence | str | None = None) -> QAction:
+        action = QAction(self)
+        action.setObjectName(name)
+        action.triggered.connect(lambda _checked=False: slot())
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        self.addAction(action)  # shortcuts work even when the menu bar is hidden
+        return action
+
+    def _build_actions(self) -> None:
+        std = QKeySequence.StandardKey
+        self.action_open_run = self._action("actionOpenRun", self._ask_open_run, std.Open)
+        self.action_save_checkpoint = self._action("actionSaveCheckpoint", self.save_checkpoint, std.Save)
+        self.action_load_checkpoint = self._action("actionLoadCheckpoint", self._ask_load_checkpoint)
+        self.action_save_sample = self._action("actionSaveSample", self.samples._ask_save)
+        self.action_quit = self._action("actionQuit", self.close, std.Quit)
+        self.action_undo = self._action("actionUndo", self.undo, std.Undo)
+        self.action_preferences = self._action("actionPreferences", self.show_preferences, std.Preferences)
+        self.action_start = self._action("actionStart", self.start)
+        self.action_pause = self._action("actionPause", self.toggle_pause, Qt.Key.Key_Space)
+        self.action_step = self._action("actionStep", self.step_once)
+        self.action_stop = self._action("actionStop", self.stop)
+        self.action_reset = self._action("actionReset", self.reset)
+        self.action_restart = self._action("actionRestart", self.restart_with_settings)
+        self.action_reset_layout = self._action("actionResetLayout", self.reset_layout)
+        self.action_about = self._action("actionAbout", self._about)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.file_menu.setObjectName("menuFile")
+        self.file_menu.addAction(self.action_open_run)
+        self.recent_menu = QMenu(self)
+        self.recent_menu.setObjectName("menuRecent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.file_menu.addMenu(self.recent_menu)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.action_save_checkpoint)
+        self.file_menu.addAction(self.action_load_checkpoint)
+        self.file_menu.addAction(self.action_save_sample)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.action_quit)
+        self.edit_menu = bar.addMenu("")
+        self.edit_menu.setObjectName("menuEdit")
+        self.edit_menu.addAction(self.action_undo)
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.action_preferences)
+        self.training_menu = bar.addMenu("")
+        self.training_menu.setObjectName("menuTraining")
+        for action in (self.action_start, self.action_pause, self.action_step, self.action_stop,
+                       self.action_reset, self.action_restart):
+            self.training_menu.addAction(action)
+        self.view_menu = bar.addMenu("")
+        self.view_menu.setObjectName("menuView")
+        self.view_menu.addAction(self.knob_dock.toggleViewAction())
+        self.view_menu.addAction(self.samples_dock.toggleViewAction())
+        self.view_menu.addAction(self.transport_bar.toggleViewAction())
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.action_reset_layout)
+        self.help_menu = bar.addMenu("")
+        self.help_menu.setObjectName("menuHelp")
+        self.help_menu.addAction(self.action_about)
+
+    def _connect(self) -> None:
+        t = self.transport
+        t.startClicked.connect(self.start)
+        t.pauseClicked.connect(self.toggle_pause)
+        t.stepClicked.connect(self.step_once)
+        t.stopClicked.connect(self.stop)
+        t.resetClicked.connect(self.reset)
+        p = self.knob_panel
+        p.liveEdited.connect(self._live_edited)
+        p.setupEdited.connect(self._setup_edited)
+        p.restartRequested.connect(self.restart_with_settings)
+        p.knobRefused.connect(lambda _name, message: self.show_message(message, error=True))
+        p.stateChanged.connect(self._update_actions)
+        s = self.session
+        s.runStarting.connect(self._run_starting)
+        s.driverReady.connect(self._driver_ready)
+        s.historyReady.connect(lambda loaded: self._show_run(loaded, opened=False))
+        s.rowsArrived.connect(self._rows)
+        s.sampleArrived.connect(self._sample)
+        s.eventArrived.connect(self._event)
+        s.statusArrived.connect(self._status_update)
+        s.stateChanged.connect(self._state_changed)
+        s.failed.connect(self._failed)
+        s.checkpointSaved.connect(lambda path: self.show_message(self.tr("Checkpoint saved: {0}").format(path)))
+        s.checkpointFailed.connect(
+            lambda message: self.show_message(self.tr("Could not save the checkpoint: {0}").format(message), True))
+        self.samples.saveRequested.connect(self._save_sample_png)
+
+    # ---- the run -------------------------------------------------------------
+    @property
+    def driver(self) -> Driver | None:
+        """The current run's Driver (None before the first run or while showing an opened run)."""
+        return self.session.driver
+
+    def start(self) -> None:
+        """Start: a new run with the panel's settings, or resume a paused one."""
+        if self.session.state == "paused":
+            self.session.resume()
+            return
+        if self.session.is_active():
+            return
+        self.session.start_new(self.knob_panel.values(), self.runs_dir, self.run_options)
+
+    def toggle_pause(self) -> None:
+        self.session.toggle_pause()
+
+    def step_once(self) -> None:
+        self.session.step_once()
+
+    def stop(self) -> None:
+        self.session.stop()
+
+    def reset(self) -> None:
+        """A fresh model with the settings in force (staged setup knobs are not used)."""
+        driver = self.driver
+        if driver is None:
+            self.start()
+            return
+        values = self.knob_panel.values()
+        values.update(driver.engine.config)
+        values.update(knob_table.live_part(self.knob_panel.values()))
+        self.session.start_new(values, self.runs_dir, self.run_options)
+
+    def restart_with_settings(self) -> None:
+        """A fresh model with every knob as the panel shows it, staged setup knobs included."""
+        self.session.start_new(self.knob_panel.values(), self.runs_dir, self.run_options)
+
+    def undo(self) -> None:
+        if not self.knob_panel.undo():
+            self.show_message(self.tr("Nothing to undo"))
+
+    def _live_edited(self, name: str, value: Any) -> None:
+        try:
+            sent = self.session.submit({name: value})
+        except knob_table.KnobError as exc:  # never reaches training; shown where it was typed
+            self.knob_panel.show_error(name, str(exc))
+            self.show_message(str(exc), error=True)
+            return
+        if sent:
+            self.knob_panel.mark_pending(name, value)
+
+    def _setup_edited(self, name: str, value: Any) -> None:
+        if self.session.driver is not None and self.knob_panel.staged():
+            self.show_message(self.tr("{0} is staged: use Restart with these settings to build a new model")
+                              .format(name))
+
+    def save_checkpoint(self, directory: Path | None = None) -> bool:
+        """Save the model now (into the run's checkpoints folder unless ``directory`` is given)."""
+        driver = self.driver
+        if driver is None:
+            self.show_message(self.tr("There is no model to save: start training first"), True)
+            return False
+        if directory is None:
+            if driver.run_dir is not None:
+                directory = driver.run_dir / "checkpoints"
+            else:
+                chosen = QFileDialog.getExistingDirectory(self, self.tr("Save checkpoint in folder"))
+                if not chosen:
+                    return False
+                directory = Path(chosen)
+        if not self.session.save_checkpoint(Path(directory)):
+            self.show_message(self.tr("The model is not ready yet; try again in a moment"), True)
+            return False
+        return True
+
+    def load_checkpoint(self, path: Path) -> None:
+        """Resume training from a checkpoint file (its run's curves come back too)."""
+        self.show_message(self.tr("Loading checkpoint {0}…").format(Path(path).name))
+        self.session.resume_from(Path(path), self.runs_dir, self.run_options)
+
+    def _ask_load_checkpoint(self) -> None:
+        start = str(self.driver.run_dir / "checkpoints") if self.driver and self.driver.run_dir else str(self.runs_dir)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Load checkpoint"), start,
+                                              self.tr("Checkpoints (*.safetensors)"))
+        if path:
+            self.load_checkpoint(Path(path))
+
+    # ---- opening a run -----------------------------------------------------------
+    def open_run(self, path: Path | str) -> None:
+        """Show a run directory's curves, markers and samples (stops a current run first).
+
+        Loading happens off the GUI thread; ``runOpened(path)`` says when it is shown.
+        """
+        path = Path(path)
+        self.show_message(self.tr("Opening {0}…").format(path))
+
+        def load() -> None:
+            call = BackgroundCall("open-run", lambda: load_run(path), self)
+            call.done.connect(lambda loaded: self._opened(call, loaded))
+            call.failed.connect(lambda message: self._open_failed(call, message))
+            self._background.add(call)
+            call.start()
+
+        self.session.when_stopped(load)
+
+    def _opened(self, call: BackgroundCall, loaded: LoadedRun) -> None:
+        self._background.discard(call)
+        self.session.forget_run()
+        self.knob_panel.set_run_setup(None)
+        self._clear_views()
+        self._show_run(loaded, opened=True)
+
+    def _open_failed(self, call: BackgroundCall, message: str) -> None:
+        self._background.discard(call)
+        self.show_message(self.tr("Could not open the run: {0}").format(message), True)
+
+    def _ask_open_run(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, self.tr("Open run folder"), str(self.runs_dir))
+        if path:
+            self.open_run(path)
+
+    def _show_run(self, loaded: LoadedRun | None, opened: bool) -> None:
+        if loaded is None:
+            return
+        self.buffer.clear()
+        self.curves.clear_markers()
+        self.samples.clear()
+        self.buffer.append_columns(loaded.steps, loaded.columns)
+        for event in loaded.knob_changes:
+            self.curves.add_marker(float(event.get("step", 0)), marker_label(event))
+        for step, png in loaded.samples:
+            self.samples.add_sample(step, path=png)
+        self.events = list(loaded.events)
+        self.shown_run = loaded.path
+        if opened:
+            self.knob_panel.set_values(loaded.last_knobs())
+        self._remember_run(loaded.path)
+        self.rowsCleared.emit()
+        if loaded.rows:
+            self.rowsArrived.emit(loaded.rows)
+        for event in loaded.events:
+            self.eventArrived.emit(event)
+        text = self.tr("{0}: {1} steps, {2} knob changes, {3} sample grids").format(
+            loaded.path.name, len(loaded.rows), len(loaded.knob_changes), len(loaded.samples))
+        if loaded.bad_lines:
+            name, line = loaded.bad_lines[0]
+            text += " " + self.tr("({0} unreadable lines skipped, first: {1} line {2})").format(
+                len(loaded.bad_lines), name, line)
+        self.show_message(text)
+        self._update_title()
+        if opened:
+            self.runOpened.emit(str(loaded.path))
+
+    def _remember_run(self, path: Path) -> None:
+        keys.add_recent_run(self.settings, path)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        runs = keys.recent_runs(self.settings)
+        if not runs:
+            action = self.recent_menu.addAction(self.tr("(none yet)"))
+            action.setEnabled(False)
+        for run in runs:
+            action = self.recent_menu.addAction(run)
+            action.triggered.connect(lambda _=False, r=run: self.open_run(r))
+
+    # ---- session signals -----------------------------------------------------------
+    def _run_starting(self) -> None:
+        self._clear_views()
+        self.shown_run = None
+        self.show_message(self.tr("Building the model…"))
+        self.rowsCleared.emit()
+
+    def _clear_views(self) -> None:
+        self.buffer.clear()
+        self.curves.clear()
+        self.samples.clear()
+        self.events = []
+        self._status = {}
+
+    def _driver_ready(self, driver: Driver) -> None:
+        engine = driver.engine
+        self.knob_panel.set_values(knob_table.setup_part(engine.config))
+        self.knob_panel.set_run_setup(engine.config)
+        self.knob_panel.show_in_force(engine.live)
+        self._device_text = self._describe_device(engine.device)
+        if driver.run_dir is not None:
+            self.shown_run = driver.run_dir
+            self._remember_run(driver.run_dir)
+            self.show_message(self.tr("Training; run files in {0}").format(driver.run_dir))
+        self._update_status_labels()
+        self._update_title()
+        self.driverChanged.emit(driver)
+
+    def _describe_device(self, device) -> str:
+        if device.type != "cpu":
+            return describe(device)
+        import torch
+
+        threads = torch.get_num_threads()
+        return self.tr("CPU (1 thread)") if threads == 1 else self.tr("CPU ({0} threads)").format(threads)
+
+    def _rows(self, rows: list[dict[str, Any]]) -> None:
+        if not rows:
+            return
+        self.buffer.append_rows(rows)
+        last = rows[-1]
+        self.knob_panel.show_in_force({n: last[n] for n in knob_table.LIVE_KNOBS if n in last})
+        self.rowsArrived.emit(rows)
+
+    def _sample(self, step: int, sample: Any) -> None:
+        driver = self.driver
+        path = driver.run_dir / "samples" / f"step_{int(step):06d}.png" if driver and driver.run_dir else None
+        self.samples.add_sample(int(step), sample, path)
+        self.sampleArrived.emit(step, sample)
+
+    def _event(self, event: dict[str, Any]) -> None:
+        self.events.append(event)
+        kind = event.get("type")
+        if kind == "knob":
+            self.curves.add_marker(float(event.get("step", 0)), marker_label(event))
+        elif kind == "error":
+            self.show_message(str(event.get("message", "")), error=True)
+        self.eventArrived.emit(event)
+
+    def _status_update(self, status: dict[str, Any]) -> None:
+        self._status = status
+        self._update_status_labels()
+        self.statusArrived.emit(status)
+
+    def _state_changed(self, state: str) -> None:
+        self.transport.set_state(state)
+        self._update_actions()
+        if state == "stopped" and self.driver is not None:
+            where = self.driver.run_dir
+            self.show_message(self.tr("Stopped at step {0}").format(self.driver.engine.step_count)
+                              + (" — " + self.tr("files kept in {0}").format(where) if where else ""))
+        if state in ("stopped", "idle") and self._close_when_stopped:
+            self.close()
+
+    def _failed(self, message: str) -> None:
+        self.show_message(self.tr("Training failed: {0}").format(message), error=True)
+        for name in knob_table.KNOBS:
+            if message.startswith(name + " ") or message.startswith(name + ":"):
+                self.knob_panel.show_error(name, message)
+                break
+
+    def _save_sample_png(self, sample: Any, path: str) -> None:
+        call = BackgroundCall("save-png", lambda: save_png(sample, Path(path)), self)
+
+        def done(saved: Path) -> None:
+            self._background.discard(call)
+            self.show_message(self.tr("Sample grid saved: {0}").format(saved))
+
+        def failed(message: str) -> None:
+            self._background.discard(call)
+            self.show_message(self.tr("Could not save the sample grid: {0}").format(message), True)
+
+        call.done.connect(done)
+        call.failed.connect(failed)
+        self._background.add(call)
+        call.start()
+
+    # ---- status bar ------------------------------------------------------------------
+    def show_message(self, text: str, error: bool = False) -> None:
+        self.message_label.setText(text)
+        self.message_label.setStyleSheet("color: #c02020;" if error else "")
+        self.message_label.setToolTip(text)
+
+    def _update_status_labels(self) -> None:
+        status = self._status
+        device = self._device_text or status.get("device", "")
+        self.device_label.setText(self.tr("Device: {0}").format(device or "–"))
+        step = status.get("step")
+        if step is None and self.buffer.last_step() is not None:
+            step = self.buffer.last_step()
+        self.step_label.setText(self.tr("Step {0}").format("–" if step is None else f"{int(step):,}"))
+        speed = status.get("it_per_s")
+        self.speed_label.setText(self.tr("{0} it/s").format("–" if speed is None else f"{speed:.1f}"))
+        self._update_elapsed()
+
+    def _update_elapsed(self) -> None:
+        seconds = int(self.session.elapsed_seconds())
+        text = f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
+        self.elapsed_label.setText(self.tr("Elapsed {0}").format(text))
+
+    def _update_title(self) -> None:
+        run = self.shown_run
+        self.setWindowTitle(f"gantuner — {run.name}" if run else "gantuner")
+
+    def _update_actions(self) -> None:
+        state = self.session.state
+        t = self.transport
+        self.action_start.setEnabled(t.start_button.isEnabled())
+        self.action_pause.setEnabled(t.pause_button.isEnabled())
+        self.action_step.setEnabled(t.step_button.isEnabled())
+        self.action_stop.setEnabled(t.stop_button.isEnabled())
+        self.action_reset.setEnabled(t.reset_button.isEnabled())
+        self.action_restart.setEnabled(bool(self.knob_panel.staged()) or state in ("running", "paused"))
+        self.action_undo.setEnabled(self.knob_panel.can_undo())
+        self.action_save_checkpoint.setEnabled(self.driver is not None)
+        self.action_pause.setText(self.tr("Resume") if state == "paused" else self.tr("Pause"))
+
+    # ---- preferences and language ------------------------------------------------
+    def show_preferences(self) -> PreferencesDialog:
+        dialog = PreferencesDialog(self.knob_panel.values()["device"], i18n.current_language(), self.runs_dir, self)
+        dialog.accepted.connect(lambda: self.apply_preferences(dialog.device(), dialog.language(), dialog.runs_dir()))
+        dialog.open()
+        return dialog
+
+    def apply_preferences(self, device: str, language: str, runs_dir: Path) -> None:
+        self.settings.setValue(keys.KEY_DEVICE, device)
+        self.settings.setValue(keys.KEY_LANGUAGE, language)
+        self.settings.setValue(keys.KEY_RUNS_DIR, str(runs_dir))
+        self.runs_dir = Path(runs_dir)
+        if device != self.knob_panel.values()["device"]:
+            self.knob_panel.set_value("device", device)
+        self.set_language(language)
+
+    def set_language(self, language: str) -> None:
+        """Switch the interface language at once (no restart)."""
+        i18n.set_language(language)
+        self.languageChanged.emit(language)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.file_menu.setTitle(self.tr("&File"))
+        self.recent_menu.setTitle(self.tr("Recent runs"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self.training_menu.setTitle(self.tr("&Training"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        texts = {
+            self.action_open_run: self.tr("Open run…"),
+            self.action_save_checkpoint: self.tr("Save checkpoint"),
+            self.action_load_checkpoint: self.tr("Load checkpoint and resume…"),
+            self.action_save_sample: self.tr("Save sample grid as PNG…"),
+            self.action_quit: self.tr("Quit"),
+            self.action_undo: self.tr("Undo knob change"),
+            self.action_preferences: self.tr("Preferences…"),
+            self.action_start: self.tr("Start"),
+            self.action_step: self.tr("Step"),
+            self.action_stop: self.tr("Stop"),
+            self.action_reset: self.tr("Reset (fresh model, same settings)"),
+            self.action_restart: self.tr("Restart with these settings"),
+            self.action_reset_layout: self.tr("Reset layout"),
+            self.action_about: self.tr("About gantuner"),
+        }
+        for action, text in texts.items():
+            action.setText(text)
+        for dock, title in self._dock_titles.items():
+            dock.setWindowTitle(title())
+        self.transport_bar.setWindowTitle(self.tr("Transport"))
+        self._update_actions()
+        self._update_status_labels()
+
+    def _about(self) -> None:
+        QMessageBox.about(self, self.tr("About gantuner"),
+                          self.tr("gantuner {0}: tune GANs by hand, with live curves, live knobs "
+                                  "and hints.").format(__version__))
+
+    # ---- layout and closing ------------------------------------------------------
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value(keys.KEY_GEOMETRY)
+        state = self.settings.value(keys.KEY_STATE)
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state, LAYOUT_VERSION)
+
+    def save_layout(self) -> None:
+        self.settings.setValue(keys.KEY_GEOMETRY, self.saveGeometry())
+        self.settings.setValue(keys.KEY_STATE, self.saveState(LAYOUT_VERSION))
+        self.settings.sync()
+
+    def reset_layout(self) -> None:
+        self.restoreState(self._default_state, LAYOUT_VERSION)
+        for dock in self._dock_titles:
+            dock.show()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        """Stop training cleanly (the run files stay) and remember the layout."""
+        self.save_layout()
+        if not self.session.shutdown(CLOSE_TIMEOUT_MS):
+            # A very slow step is still running: close as soon as it ends.
+            self._close_when_stopped = True
+            self.show_message(self.tr("Waiting for the current training step to finish…"))
+            event.ignore()
+            return
+        for call in list(self._background):
+            call.thread.join(timeout=5.0)
+        self._status_timer.stop()
+        super().closeEvent(event)

@@ -1,0 +1,35 @@
+"""pyqtgraph settings and colours shared by every plot in the window."""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtGui import QColor
+
+# Colour-blind-safe (Okabe-Ito) colours, one per curve.
+COLOURS = {
+    "d_loss": "#0072B2", "g_loss": "#D55E00",
+    "d_acc_real": "#009E73", "d_acc_fake": "#CC79A7", "d_acc": "#000000",
+    "d_x": "#0072B2", "d_g_z": "#D55E00",
+}
+REAL_POINTS = "#4682dc"   # the same blue and orange as the saved scatter PNGs
+FAKE_POINTS = "#f07814"
+MARKER = "#7a3fb0"
+RAW_ALPHA = 45            # the unsmoothed curve, drawn faintly behind
+
+_configured = False
+
+
+def configure() -> None:
+    """Global pyqtgraph options, once: white background, fast thin lines."""
+    global _configured
+    if _configured:
+        return
+    pg.setConfigOptions(background="w", foreground="k", antialias=False)
+    _configured = True
+
+
+def pen(colour: str, alpha: int = 255, width: float = 1.0, dashed: bool = False):
+    c = QColor(colour)
+    c.setAlpha(alpha)
+    from PySide6.QtCore import Qt
+    return pg.mkPen(c, width=width, style=Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine)

@@ -1,0 +1,81 @@
+"""The preferences dialog: training device, interface language, run folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
+                               QLabel, QLineEdit, QToolButton, QVBoxLayout, QWidget)
+
+from .. import knobs
+from .i18n import LANGUAGES, language_name
+
+
+class PreferencesDialog(QDialog):
+    def __init__(self, device: str, language: str, runs_dir: Path, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("preferencesDialog")
+        self.device_combo = QComboBox(self)
+        self.device_combo.setObjectName("preferencesDevice")
+        for name in knobs.DEVICES:
+            self.device_combo.addItem(name, name)
+        self.device_combo.setCurrentIndex(max(0, self.device_combo.findData(device)))
+        self.language_combo = QComboBox(self)
+        self.language_combo.setObjectName("preferencesLanguage")
+        for code in LANGUAGES:
+            self.language_combo.addItem(language_name(code), code)
+        self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(language)))
+        self.runs_edit = QLineEdit(str(runs_dir), self)
+        self.runs_edit.setObjectName("preferencesRunsDir")
+        browse = QToolButton(self)
+        browse.setText("…")
+        browse.clicked.connect(self._browse)
+        runs_row = QHBoxLayout()
+        runs_row.addWidget(self.runs_edit, 1)
+        runs_row.addWidget(browse)
+        self.device_label = QLabel(self)
+        self.language_label = QLabel(self)
+        self.runs_label = QLabel(self)
+        self.note = QLabel(self)
+        self.note.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.device_label, self.device_combo)
+        form.addRow(self.language_label, self.language_combo)
+        form.addRow(self.runs_label, runs_row)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
+                                        self)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.note)
+        layout.addWidget(self.buttons)
+        self.retranslate()
+
+    def device(self) -> str:
+        return self.device_combo.currentData()
+
+    def language(self) -> str:
+        return self.language_combo.currentData()
+
+    def runs_dir(self) -> Path:
+        return Path(self.runs_edit.text().strip()).expanduser()
+
+    def _browse(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, self.tr("Folder for new runs"), self.runs_edit.text())
+        if path:
+            self.runs_edit.setText(path)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Preferences"))
+        self.device_label.setText(self.tr("Training device"))
+        self.language_label.setText(self.tr("Language"))
+        self.runs_label.setText(self.tr("Folder for new runs"))
+        self.note.setText(self.tr("The device applies to the next model (Restart with these settings); "
+                                  "the language changes at once."))

@@ -1,0 +1,214 @@
+"""One training session at a time: start, pause, step, stop, reset, resume.
+
+The window's controller for runs.  It owns the worker thread, turns the
+worker's signals into its own, and keeps the run's state as the user sees
+it ("idle", "starting", "running", "paused", "stopping", "stopped").  A new
+run while one is going first stops the old one and starts once its thread
+has ended, without the GUI thread ever waiting.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any, Callable, Mapping
+
+from PySide6.QtCore import QObject, Signal
+
+from ..training import Driver, RunOptions
+from ..training.checkpoint import load_engine
+from ..training.runfiles import RunWriter, new_run_dir
+from .run_loader import load_run, run_dir_of_checkpoint
+from .worker import TrainingThread, TrainingWorker
+
+
+class TrainingSession(QObject):
+    runStarting = Signal()               # a new run is being built: clear the views
+    driverReady = Signal(object)
+    historyReady = Signal(object)        # LoadedRun: the past of a resumed run, before its new rows
+    rowsArrived = Signal(object)         # list of metric rows
+    sampleArrived = Signal(object, object)
+    eventArrived = Signal(object)
+    statusArrived = Signal(object)
+    stateChanged = Signal(str)
+    failed = Signal(str)
+    checkpointSaved = Signal(str)
+    checkpointFailed = Signal(str)
+    runFinished = Signal(int)
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.driver: Driver | None = None
+        self.state = "idle"
+        self._run: TrainingThread | None = None
+        self._after_stop: Callable[[], None] | None = None
+        self._running_since: float | None = None
+        self._elapsed = 0.0
+
+    # ---- starting ------------------------------------------------------------
+    def start_new(self, config: Mapping[str, Any], runs_dir: Path | None, options: RunOptions) -> None:
+        """Train a fresh model on ``config`` (after stopping the current run, if any)."""
+        config = dict(config)
+        self._when_stopped(lambda: self._launch(
+            lambda: Driver.new(config, runs_dir=runs_dir, options=_copy(options))))
+
+    def resume_from(self, checkpoint: Path, runs_dir: Path | None, options: RunOptions) -> None:
+        """Continue from a checkpoint: in its own run directory when it has one, else in a new one."""
+        checkpoint = Path(checkpoint)
+
+        def make() -> Driver:
+            run_dir = run_dir_of_checkpoint(checkpoint)
+            if run_dir is not None:
+                return Driver.resume(run_dir, options=_copy(options), checkpoint=checkpoint)
+            engine = load_engine(checkpoint)
+            base = Path(runs_dir) if runs_dir is not None else checkpoint.parent
+            writer = RunWriter(new_run_dir(base, engine.config["dataset"]), engine.config, options.to_json())
+            return Driver(engine, writer, _copy(options))
+
+        def history(driver: Driver):
+            return load_run(driver.run_dir) if driver.run_dir is not None else None
+
+        self._when_stopped(lambda: self._launch(make, history))
+
+    def _launch(self, make: Callable[[], Driver], prepare: Callable[[Driver], Any] | None = None) -> None:
+        worker = TrainingWorker(make, prepare)
+        worker.driverReady.connect(self._driver_ready)
+        worker.historyReady.connect(self.historyReady)
+        worker.rowsReady.connect(self.rowsArrived)
+        worker.sampleReady.connect(self.sampleArrived)
+        worker.eventReady.connect(self.eventArrived)
+        worker.statusReady.connect(self.statusArrived)
+        worker.checkpointSaved.connect(self.checkpointSaved)
+        worker.checkpointFailed.connect(self.checkpointFailed)
+        worker.failed.connect(self.failed)
+        worker.finished.connect(self._worker_finished)
+        run = TrainingThread(worker)
+        run.thread.finished.connect(self._thread_finished)
+        self._run = run
+        self.driver = None
+        self._elapsed = 0.0
+        self._running_since = None
+        self._set_state("starting")
+        self.runStarting.emit()
+        run.start()
+
+    def _driver_ready(self, driver: Driver) -> None:
+        self.driver = driver
+        if self.state == "starting":
+            self._set_state("running")
+        self.driverReady.emit(driver)
+
+    # ---- controls ------------------------------------------------------------
+    @property
+    def worker(self) -> TrainingWorker | None:
+        return self._run.worker if self._run else None
+
+    def is_active(self) -> bool:
+        """A run's thread exists (starting, running, paused or stopping)."""
+        return self._run is not None
+
+    def submit(self, changes: Mapping[str, Any], source: str = "user") -> bool:
+        """Send live knob changes to the run; False when there is no run. Raises KnobError."""
+        worker = self.worker
+        if worker is None or self.state in ("stopping", "stopped"):
+            return False
+        worker.submit(changes, source)
+        return True
+
+    def toggle_pause(self) -> None:
+        if self.state == "running":
+            self.pause()
+        elif self.state == "paused":
+            self.resume()
+
+    def pause(self) -> None:
+        if self.worker is not None and self.state in ("starting", "running"):
+            self.worker.pause()
+            self._set_state("paused")
+
+    def resume(self) -> None:
+        if self.worker is not None and self.state == "paused":
+            self.worker.resume()
+            self._set_state("running")
+
+    def step_once(self) -> None:
+        if self.worker is not None and self.state == "paused":
+            self.worker.step_once()
+
+    def stop(self) -> None:
+        if self.worker is not None and self.state not in ("stopping", "stopped"):
+            self.worker.stop()
+            self._set_state("stopping")
+
+    def save_checkpoint(self, directory: Path) -> bool:
+        worker = self.worker
+        if worker is not None:
+            return worker.save_checkpoint(directory)
+        return False
+
+    def forget_run(self) -> None:
+        """No model any more (an opened run is shown instead); only when no thread runs."""
+        if self._run is None:
+            self.driver = None
+            self._elapsed = 0.0
+            self._set_state("idle")
+
+    def when_stopped(self, then: Callable[[], None]) -> None:
+        """Call ``then`` once no run is going: now, or after stopping the current one."""
+        self._when_stopped(then)
+
+    def _when_stopped(self, then: Callable[[], None]) -> None:
+        if self._run is None:
+            then()
+            return
+        self._after_stop = then
+        self.stop()
+
+    def shutdown(self, timeout_ms: int) -> bool:
+        """Stop and wait for the training thread (only when the window closes); True if it ended."""
+        self._after_stop = None
+        run = self._run
+        if run is None:
+            return True
+        self.stop()
+        if not run.wait(timeout_ms):
+            return False
+        self._thread_finished()
+        return True
+
+    # ---- bookkeeping ----------------------------------------------------------
+    def elapsed_seconds(self) -> float:
+        """Training time of this run, pauses excluded."""
+        extra = time.monotonic() - self._running_since if self._running_since is not None else 0.0
+        return self._elapsed + extra
+
+    def _set_state(self, state: str) -> None:
+        if state == self.state:
+            return
+        now = time.monotonic()
+        if self._running_since is not None:
+            self._elapsed += now - self._running_since
+            self._running_since = None
+        if state == "running":
+            self._running_since = now
+        self.state = state
+        self.stateChanged.emit(state)
+
+    def _worker_finished(self, step: int) -> None:
+        self.runFinished.emit(step)
+
+    def _thread_finished(self) -> None:
+        run = self._run
+        if run is None:
+            return
+        # finished() is sent while the thread winds down; it ends within moments.
+        run.wait(5000)
+        self._run = None
+        self._set_state("stopped" if self.driver is not None else "idle")
+        then, self._after_stop = self._after_stop, None
+        if then is not None:
+            then()
+
+
+def _copy(options: RunOptions) -> RunOptions:
+    return RunOptions(**options.to_json())

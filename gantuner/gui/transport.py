@@ -1,0 +1,67 @@
+"""Start, Pause/Resume, Step, Stop and Reset: the buttons that drive a run.
+
+The bar only shows the run's state and reports clicks; the window decides
+what they do.  States: "idle" (no run), "starting" (building the model),
+"running", "paused", "stopping", "stopped".
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+
+
+class TransportBar(QWidget):
+    startClicked = Signal()
+    pauseClicked = Signal()   # pause or resume, depending on the state
+    stepClicked = Signal()
+    stopClicked = Signal()
+    resetClicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("transportBar")
+        self.state = "idle"
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(2, 0, 2, 0)
+        self.start_button = self._button("startButton", self.startClicked, layout)
+        self.pause_button = self._button("pauseButton", self.pauseClicked, layout)
+        self.step_button = self._button("stepButton", self.stepClicked, layout)
+        self.stop_button = self._button("stopButton", self.stopClicked, layout)
+        self.reset_button = self._button("resetButton", self.resetClicked, layout)
+        self.retranslate()
+        self.set_state("idle")
+
+    def _button(self, name: str, signal: Signal, layout: QHBoxLayout) -> QPushButton:
+        button = QPushButton(self)
+        button.setObjectName(name)
+        button.clicked.connect(signal)
+        layout.addWidget(button)
+        return button
+
+    def set_state(self, state: str) -> None:
+        self.state = state
+        active = state in ("running", "paused")
+        self.start_button.setEnabled(state in ("idle", "stopped", "paused"))
+        self.pause_button.setEnabled(active)
+        self.step_button.setEnabled(state == "paused")
+        self.stop_button.setEnabled(state in ("starting", "running", "paused"))
+        self.reset_button.setEnabled(state in ("running", "paused", "stopped"))
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.start_button.setText(self.tr("Start"))
+        self.start_button.setToolTip(self.tr("Train with the settings in the knob panel"))
+        self.pause_button.setText(self.tr("Resume") if self.state == "paused" else self.tr("Pause"))
+        self.pause_button.setToolTip(self.tr("Pause or resume training (Space)"))
+        self.step_button.setText(self.tr("Step"))
+        self.step_button.setToolTip(self.tr("Run exactly one training step while paused"))
+        self.stop_button.setText(self.tr("Stop"))
+        self.stop_button.setToolTip(self.tr("End the run; its files stay in the run folder"))
+        self.reset_button.setText(self.tr("Reset"))
+        self.reset_button.setToolTip(self.tr("Start again from a fresh model with the same settings"))

@@ -1,0 +1,96 @@
+"""Fixtures for the GUI tests: temporary settings, no leaked threads, small windows.
+
+tests/conftest.py has already set QT_QPA_PLATFORM=offscreen and one torch thread.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+import traceback
+
+import pytest
+
+from gantuner.training import RunOptions
+
+from .helpers import RING_FAST, fast_options
+
+
+@pytest.fixture(autouse=True)
+def _temporary_settings(tmp_path_factory, monkeypatch):
+    """Every QSettings of the app lands in a fresh folder, never the user's file."""
+    from PySide6.QtCore import QSettings
+
+    folder = tmp_path_factory.mktemp("settings")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+        QSettings.setPath(QSettings.Format.IniFormat, scope, str(folder))
+    yield folder
+
+
+@pytest.fixture(autouse=True)
+def _no_dangling_threads(monkeypatch):
+    """Fail a test that leaves a QThread running or a gantuner-* Python thread alive."""
+    from PySide6.QtCore import QThread
+
+    started: list[tuple[QThread, str]] = []
+    original_start = QThread.start
+
+    def recording_start(self, *args, **kwargs):
+        started.append((self, "".join(traceback.format_stack(limit=6)[:-1])))
+        return original_start(self, *args, **kwargs)
+
+    monkeypatch.setattr(QThread, "start", recording_start)
+    yield
+    from gantuner.gui.worker import wait_for_thread
+
+    dangling = []
+    for thread, where in started:
+        try:
+            running = thread.isRunning()
+        except RuntimeError:  # already deleted by Qt: finished
+            continue
+        if running:
+            dangling.append(where)
+            thread.quit()
+            wait_for_thread(thread, 5000)
+    deadline = time.monotonic() + 2.0
+    alive = []
+    for t in threading.enumerate():
+        if t.name.startswith("gantuner-"):
+            t.join(max(0.0, deadline - time.monotonic()))
+            if t.is_alive():
+                alive.append(t.name)
+    if dangling or alive:
+        pytest.fail(f"test left threads running: QThreads started at {dangling}; Python threads {alive}")
+
+
+@pytest.fixture(autouse=True)
+def _english_afterwards():
+    yield
+    from PySide6.QtCore import QCoreApplication
+
+    if QCoreApplication.instance() is not None:
+        from gantuner.gui import i18n
+
+        if i18n.current_language() != "en":
+            i18n.set_language("en")
+
+
+@pytest.fixture
+def make_window(qtbot, tmp_path, _temporary_settings):
+    """Build a shown MainWindow with its runs under tmp_path; closed (training stopped) at teardown."""
+    from gantuner.gui import MainWindow
+    from gantuner.gui.settings import open_settings
+
+    def make(config=None, options: RunOptions | None = None, language: str = "en"):
+        window = MainWindow(config if config is not None else RING_FAST, runs_dir=tmp_path / "runs",
+                            run_options=options or fast_options(), settings=open_settings(),
+                            language=language)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    return make
+

@@ -1,0 +1,99 @@
+"""The Quality curve panel: quality_* values from row batches or a table, scaled to fit."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from gantuner.gui import i18n
+from gantuner.gui.quality_plot import QualityPlot
+from gantuner.metrics import MetricTable
+from gantuner.quality.descriptions import QUALITY_METRICS
+
+
+@pytest.fixture
+def plot(qtbot):
+    p = QualityPlot()
+    qtbot.addWidget(p)
+    return p
+
+
+def rows(first: int, last: int) -> list[dict]:
+    """Engine rows, quality measured every 100 steps (FID falling from 40, diversity rising)."""
+    out = []
+    for step in range(first, last):
+        row = {"step": step, "d_loss": 0.7, "lr_d": 2e-4}
+        if step % 100 == 0:
+            row.update(quality_fid=40.0 / (1 + step / 100), quality_diversity=0.2 + step / 1000)
+        out.append(row)
+    return out
+
+
+def legend_names(plot: QualityPlot) -> list[str]:
+    return [label.text for _sample, label in plot.getPlotItem().legend.items]
+
+
+def test_rows_without_quality_draw_nothing(plot):
+    assert plot.objectName() == "qualityPlot"
+    assert plot.append_rows([{"step": 1, "d_loss": 0.7}]) == 0
+    assert plot.metrics() == [] and plot.getPlotItem().listDataItems() == []
+
+
+def test_batches_add_one_curve_per_metric_and_scale_large_ones(plot):
+    assert plot.append_rows(rows(0, 250)) == 6
+    assert plot.append_rows(rows(250, 400)) == 2
+    assert plot.metrics() == ["quality_fid", "quality_diversity"]
+    steps, fid = plot.series("quality_fid")
+    assert steps.tolist() == [0, 100, 200, 300] and fid.tolist() == [40.0, 20.0, 40 / 3, 10.0]
+    curves = plot._curves
+    # Every metric at once: the FID leaves 0..1.5, so it is divided by its largest value.
+    assert curves["quality_fid"].yData.tolist() == pytest.approx([1.0, 0.5, 1 / 3, 0.25])
+    assert curves["quality_diversity"].yData.tolist() == pytest.approx([0.2, 0.3, 0.4, 0.5])
+    fid_label, div_label = (QUALITY_METRICS[k].label_en for k in ("quality_fid", "quality_diversity"))
+    assert legend_names(plot) == [f"{fid_label} (÷ 40)", div_label]
+    # One metric: its raw values, the others hidden.
+    plot.choice.setCurrentIndex(plot.choice.findData("quality_fid"))
+    assert curves["quality_fid"].yData.tolist() == [40.0, 20.0, 40 / 3, 10.0]
+    assert not curves["quality_diversity"].isVisible() and legend_names(plot) == [fid_label]
+    assert plot.getPlotItem().getAxis("left").labelText == fid_label
+    # The choice survives new data.
+    plot.append_rows(rows(400, 501))
+    assert plot.choice.currentData() == "quality_fid" and len(curves["quality_fid"].yData) == 6
+
+
+def test_a_nan_value_is_kept_as_a_gap(plot):
+    plot.append_rows([{"step": 0, "quality_modes": 8.0}, {"step": 100, "quality_modes": float("nan")},
+                      {"step": 200, "quality_modes": None}, {"step": 300, "quality_modes": 3.0}])
+    values = plot.series("quality_modes")[1]
+    assert values[0] == 8.0 and math.isnan(values[1]) and math.isnan(values[2]) and values[3] == 3.0
+    assert plot._curves["quality_modes"].opts["connect"] == "finite"
+
+
+def test_load_table_and_clear(plot):
+    plot.append_rows(rows(0, 300))
+    column = np.full(5, np.nan)
+    column[[1, 4]] = [0.4, 0.6]
+    table = MetricTable(step=np.arange(0, 500, 100), columns={"quality_recall": column, "d_loss": np.ones(5)})
+    plot.load_table(table)
+    assert plot.metrics() == ["quality_recall"]
+    steps, values = plot.series("quality_recall")
+    assert steps.tolist() == [100, 400] and values.tolist() == [0.4, 0.6]
+    assert len(plot.getPlotItem().listDataItems()) == 1
+    plot.clear()
+    assert plot.metrics() == [] and plot.getPlotItem().listDataItems() == []
+    assert [plot.choice.itemData(i) for i in range(plot.choice.count())] == [""]
+
+
+def test_labels_follow_the_language(plot, qtbot):
+    plot.append_rows(rows(0, 101))
+    plot.set_language("ja")
+    index = plot.choice.findData("quality_fid")
+    assert plot.choice.itemText(index) == QUALITY_METRICS["quality_fid"].label_ja
+    plot.set_language("en")
+    assert plot.title.text() == "Quality" and plot.choice.itemText(0) == "Every metric"
+    i18n.set_language("ja")
+    qtbot.waitUntil(lambda: plot.title.text() == "品質", timeout=2000)
+    assert plot.choice.itemText(0) == "すべての指標" and plot.language == "ja"
+    assert plot.getPlotItem().getAxis("bottom").labelText == "ステップ"
