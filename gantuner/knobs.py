@@ -261,13 +261,13 @@ SETUP_KNOBS: tuple[str, ...] = tuple(n for n, k in KNOBS.items() if not k.live)
 DATASET_PRESETS: dict[str, dict[str, Any]] = {
     "digits": {},
     "ring": {"model": "mlp", "latent_dim": 2, "g_width": 128, "g_depth": 3,
-             "d_width": 128, "d_depth": 3, "batch_size": 256, "lr_g": 1e-3,
+             "d_width": 128, "d_depth": 3, "batch_size": 512, "lr_g": 1e-3,
              "lr_d": 1e-3, "g_batchnorm": False},
     "grid": {"model": "mlp", "latent_dim": 2, "g_width": 128, "g_depth": 3,
-             "d_width": 128, "d_depth": 3, "batch_size": 256, "lr_g": 1e-3,
+             "d_width": 128, "d_depth": 3, "batch_size": 512, "lr_g": 1e-3,
              "lr_d": 1e-3, "g_batchnorm": False},
     "spiral": {"model": "mlp", "latent_dim": 2, "g_width": 128, "g_depth": 3,
-               "d_width": 128, "d_depth": 3, "batch_size": 256, "lr_g": 1e-3,
+               "d_width": 128, "d_depth": 3, "batch_size": 512, "lr_g": 1e-3,
                "lr_d": 1e-3, "g_batchnorm": False},
 }
 

@@ -224,6 +224,12 @@ PARTS: dict[str, tuple[str, str]] = {
         "サンプルの {quality} が、ステップ {best_step} の {best} からステップ {now_step} "
         "の {now} に下がりました。生成器が覆うモードが減り、多様性が失われています。",
     ),
+    "collapse_coverage": (
+        "The samples' {quality} is only {now} of the data's {total} (steps {first} to {last}): "
+        "G makes a few kinds of sample and ignores the rest.",
+        "サンプルの {quality} はデータの {total} 種類のうち {now} だけです (ステップ {first}〜{last})。"
+        "生成器は数種類のサンプルしか作らず、残りを無視しています。",
+    ),
     "collapse_why": (
         "The seed: a smaller batch gives more varied gradients and helps escape a poor "
         "local solution, and too much dropout in D leaves G producing monotonous images. "

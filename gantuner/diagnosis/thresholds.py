@@ -128,8 +128,16 @@ class Thresholds:
     osc_d_acc: float = 0.80
     # Quality columns (higher is better): a fall to 70 % or less of the best
     # value seen, over at least 3 evaluations, is a loss of modes/diversity.
+    # "Now" is the median of the last 3 evaluations: a 2D GAN still finding
+    # its modes swings 8 -> 4 -> 8 between two evaluations (measured on the
+    # ring defaults at 1,500 steps), and one dip is no collapse.
     quality_drop: float = 0.30
     quality_min_points: int = 3
+    quality_recent: int = 3
+    # Coverage that stays at half the data's modes or classes or less after
+    # the warm-up is a collapse even without a fall: latent_dim=1 on digits
+    # covers 1-3 of the 10 classes for 800 steps (measured), the defaults 8-10.
+    quality_low_coverage: float = 0.5
 
     # ---- divergence ----------------------------------------------------------
     # bce, lsgan and hinge losses above 100 mean the logits have blown up

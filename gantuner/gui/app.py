@@ -73,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
               "(headless commands work without it: gantuner train --help)", file=sys.stderr)
         return 2
 
-    from .main_window import MainWindow
+    from .main_window import CLOSE_TIMEOUT_MS, MainWindow
 
     prepare_process_for_the_window()
     app = QApplication.instance() or QApplication([sys.argv[0]])
@@ -81,9 +81,33 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationName("gantuner")
     app.setApplicationVersion(__version__)
     window = MainWindow(config, language=args.lang)
+    close_on_interrupt(window)
     window.show()
     if args.open_run is not None:
         window.open_run(args.open_run)
     elif args.start:
         window.start()
-    return app.exec()
+    status = app.exec()
+    # Quit by other means than closing the window (the session ending, say):
+    # still stop training cleanly, so the run files end with a checkpoint.
+    window.session.shutdown(CLOSE_TIMEOUT_MS)
+    return status
+
+
+def close_on_interrupt(window) -> None:
+    """Ctrl+C or SIGTERM closes the window as the close button would: training
+    stops after its current step and the run files are kept."""
+    import signal
+
+    from PySide6.QtCore import QTimer
+
+    def handler(_signum, _frame) -> None:
+        QTimer.singleShot(0, window.close)
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, handler)
+    # Python runs signal handlers only between bytecodes; while Qt waits for
+    # events no Python runs, so a slow idle timer gives it the chance.
+    wake = QTimer(window)
+    wake.timeout.connect(lambda: None)
+    wake.start(250)

@@ -32,13 +32,15 @@ class BackgroundCall(QObject):
         try:
             result = self._function()
         except Exception as exc:  # reported to the user, never raised into Qt
-            self.failed.emit(_message(exc))
+            self.failed.emit(describe_error(exc))
             return
         self.done.emit(result)
 
 
-def _message(exc: BaseException) -> str:
+def describe_error(exc: BaseException) -> str:
+    """gantuner's own errors and the usual ones already read as a sentence; others get their type."""
     text = str(exc)
-    if isinstance(exc, (OSError, ValueError, RuntimeError, KeyError)) and text:
+    own = type(exc).__module__.startswith("gantuner")
+    if text and (own or isinstance(exc, (OSError, ValueError, RuntimeError, KeyError))):
         return text
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__

@@ -12,7 +12,6 @@ from __future__ import annotations
 import time
 from typing import Any
 
-import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QGraphicsItem, QHBoxLayout, QLabel, QSlider, QSplitter, QVBoxLayout, QWidget
@@ -23,9 +22,12 @@ from .follow_range import RunningExtent, follow_x, follow_y
 from .smoothing import MAX_WEIGHT, SmoothedSeries
 
 FRAME_MS = 33          # at most ~30 redraws a second
-SLOWEST_FRAME_MS = 1000
-GUI_BUSY_HIGH = 0.30   # share of the GUI thread's time above which frames are spaced out
-GUI_BUSY_LOW = 0.10
+SLOWEST_FRAME_MS = 500  # but at least 2 a second
+# The GUI thread holds the GIL while it draws, and every millisecond it holds
+# it is one the training thread waits for: frames are spaced out while the
+# GUI thread uses more than this share of a core (measured with thread_time).
+GUI_BUSY_HIGH = 0.06
+GUI_BUSY_LOW = 0.03
 SLIDER_STEPS = 1000    # slider value / 1000 = smoothing weight (0 .. 0.999)
 
 # plot object name -> fields drawn in it (the value axis of the others is fixed at 0..1)
@@ -266,8 +268,8 @@ class CurvesView(QWidget):
             self.redraw()
 
     def _pace(self) -> None:
-        """Space frames out while the GUI thread is busy (very long curves), so that
-        input and training keep their share; come back to 30 fps when it is not."""
+        """Space frames out while the GUI thread is busy (long curves, a slow machine),
+        so that training and input keep their share; back towards 30 fps when it is not."""
         wall, cpu = time.perf_counter(), time.thread_time()
         last_wall, last_cpu = self._pace_mark
         if wall - last_wall < 0.25:

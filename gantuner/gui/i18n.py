@@ -7,6 +7,13 @@ or removing a translator makes Qt post a LanguageChange event to every
 widget, and each widget's ``changeEvent`` re-labels itself, so no restart is
 needed.  Knob labels and help come from ``gantuner.knobs`` (label_ja /
 help_ja), chosen by :func:`current_language`.
+
+Updating the Japanese file after changing strings (existing translations are kept)::
+
+    pyside6-lupdate gantuner/gui/{app,main_window,menus,status_bar,knob_panel,knob_widgets,curves,\
+sample_view,transport,preferences}.py -no-obsolete -ts resources/i18n/gantuner_ja.ts
+    # translate the new entries (Qt Linguist, or edit the XML), then
+    pyside6-lrelease resources/i18n/gantuner_ja.ts -qm resources/i18n/gantuner_ja.qm
 """
 
 from __future__ import annotations

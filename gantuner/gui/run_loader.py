@@ -56,8 +56,8 @@ def load_run(path: Path | str) -> LoadedRun:
 
 def marker_label(event: dict[str, Any]) -> str:
     """``lr_d 2e-4 -> 1e-4``: the text of a knob change's marker on the curves."""
-    name = str(event.get("knob", "?"))
-    return f"{name} {knobs.format_value(name, event.get('old'))} -> {knobs.format_value(name, event.get('new'))}"
+    change = knobs.KnobChange(int(event.get("step", 0)), str(event.get("knob", "?")), event.get("old"), event.get("new"))
+    return change.label()
 
 
 def run_dir_of_checkpoint(path: Path) -> Path | None:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QPushButton, QS
 
 from . import plot_style
 from .follow_range import follow_y
-from .sample_history import SampleHistory, read_png, save_png
+from .sample_history import SampleHistory, save_png
 
 
 class SampleView(QWidget):
@@ -69,7 +69,7 @@ class SampleView(QWidget):
         self.save_button = QPushButton(self)
         self.save_button.setObjectName("saveSampleButton")
         self.save_button.setEnabled(False)
-        self.save_button.clicked.connect(self._ask_save)
+        self.save_button.clicked.connect(self.ask_save)
         bottom = QHBoxLayout()
         bottom.addWidget(self.step_label)
         bottom.addWidget(self.slider, 1)
@@ -182,7 +182,7 @@ class SampleView(QWidget):
         else:
             self.step_label.setText(self.tr("step {0} ({1}/{2})").format(step, self._shown_index + 1, total))
 
-    def _ask_save(self) -> None:
+    def ask_save(self) -> None:
         if self.current is None:
             return
         step = self.shown_step() or 0
@@ -210,5 +210,3 @@ def _finite(points: np.ndarray) -> np.ndarray:
     points = np.asarray(points, dtype=np.float64)
     return points[np.isfinite(points).all(axis=1)]
 
-
-__all__ = ["SampleView", "read_png"]

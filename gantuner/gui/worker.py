@@ -27,7 +27,7 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from ..training import Driver
 from ..training.checkpoint import save_checkpoint
-from .background import _message
+from .background import describe_error
 
 THREAD_NAME = "gantuner-training"
 
@@ -88,7 +88,7 @@ class TrainingWorker(QObject):
             driver = self._make_driver()
             history = self._prepare(driver) if self._prepare else None
         except Exception as exc:
-            self.failed.emit(_message(exc))
+            self.failed.emit(describe_error(exc))
             self.finished.emit(-1)
             return
         with self._lock:
@@ -97,7 +97,7 @@ class TrainingWorker(QObject):
                 try:
                     driver.submit(self._pending_knobs)
                 except ValueError as exc:
-                    self.failed.emit(_message(exc))
+                    self.failed.emit(describe_error(exc))
                 self._pending_knobs = {}
             if self._paused:
                 driver.pause()
@@ -110,7 +110,7 @@ class TrainingWorker(QObject):
         try:
             step = driver.run(_SignalListener(self))
         except Exception as exc:  # the driver has logged it to events.jsonl
-            self.failed.emit(_message(exc))
+            self.failed.emit(describe_error(exc))
             step = driver.engine.step_count
         finally:
             with self._lock:
@@ -132,7 +132,7 @@ class TrainingWorker(QObject):
         try:
             path = save_checkpoint(driver.engine, Path(directory))
         except Exception as exc:
-            self.checkpointFailed.emit(_message(exc))
+            self.checkpointFailed.emit(describe_error(exc))
         else:
             self.checkpointSaved.emit(str(path))
 

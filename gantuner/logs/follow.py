@@ -3,9 +3,9 @@
 Console logs and gantuner runs are read incrementally: each poll reads the
 bytes added since the last one and parses the complete lines; a partial
 last line waits in a buffer until its newline (or carriage return) arrives.
-The layouts learned from the first lines are kept, so every poll yields the
-same columns, and line numbers in skipped_examples count from the file's
-start.  CSV files (Lightning rewrites them whole) and TensorBoard folders
+The layouts learned from the first lines are kept, so the columns keep
+their names and order from poll to poll, and line numbers in
+skipped_examples count from the file's start.  CSV files (Lightning rewrites them whole) and TensorBoard folders
 are re-read when they change and the rows beyond those already returned are
 given.
 
@@ -23,7 +23,7 @@ from .console import ConsoleParser, to_table
 from .detect import detect_format
 from .errors import LogError
 from .formats import FAMILY_OF
-from .gantuner_run import METRICS_FILE, parse_jsonl, rows_to_table, run_paths
+from .gantuner_run import EVENTS_FILE, MAX_EXAMPLES, METRICS_FILE, parse_jsonl, rows_to_table, run_paths
 from .reader import check_format, read_log
 from .segments import restart_events
 
@@ -72,6 +72,7 @@ class LogFollower:
         self._tails: dict[str, _Tail] = {}
         self._signature: tuple | None = None
         self._skipped_reported = 0
+        self.last_error: LogError | None = None  # why the last re-read failed, for the GUI to show
 
     def poll(self) -> MetricTable | None:
         if self.format is None:
@@ -111,10 +112,10 @@ class LogFollower:
         table.skipped_lines, table.skipped_examples = lines.skipped, lines.examples
         events_data, events_first = events_tail.read()
         if events_data:
-            events = parse_jsonl(events_data, "events.jsonl", events_first, need_step=False)
+            events = parse_jsonl(events_data, EVENTS_FILE, events_first, need_step=False)
             table.events.extend(events.objects)
             table.skipped_lines += events.skipped
-            table.skipped_examples.extend(events.examples)
+            table.skipped_examples.extend(events.examples[:MAX_EXAMPLES - len(table.skipped_examples)])
         if len(table) == 0 and not table.events and not table.skipped_lines:
             return None
         return self._finish(table)
@@ -124,15 +125,20 @@ class LogFollower:
         signature = _signature(self.path)
         if signature is None or signature == self._signature:
             return None
-        self._signature = signature
-        full = read_log(self.path, self.format)
+        try:
+            full = read_log(self.path, self.format)
+        except LogError as error:
+            # Caught mid-rewrite (Lightning writes the whole file each time): try again next poll.
+            self.last_error = error
+            return None
+        self._signature, self.last_error = signature, None
         if len(full) <= self.rows_returned and full.skipped_lines <= self._skipped_reported:
             return None
         part = full.slice(self.rows_returned)
         part.events = []
         part.skipped_lines = full.skipped_lines - self._skipped_reported
-        part.skipped_examples = full.skipped_examples[len(full.skipped_examples) - min(
-            part.skipped_lines, len(full.skipped_examples)):] if part.skipped_lines else []
+        if not part.skipped_lines:
+            part.skipped_examples = []  # else the whole file's examples: they are re-read too
         self._skipped_reported = full.skipped_lines
         return self._finish(part)
 

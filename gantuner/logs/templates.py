@@ -273,22 +273,31 @@ def learn_keras(line: str) -> Template | None:
     return _finish(fmt, literals, numbers, builder, used, marker, open_bracket)
 
 
-def learn_pytorch_gan(line: str) -> Template | None:
-    """'[Epoch %d/%d] [Batch %d/%d] [D loss: %f] [G loss: %f]' and friends."""
+def _epoch_batch_head(line: str) -> tuple[list[str], list[str], _Builder] | None:
+    """A line that starts with epoch/epochs and batch/batches (PyTorch-GAN, pytorch/examples)."""
     split = _split(line.strip())
     if split is None:
         return None
     literals, numbers = split
-    if len(numbers) < 5 or not all(_is_int(n) for n in numbers[:4]):
-        return None
-    heads = [_lit(x) for x in literals[:4]]
-    if (heads[0] is None or heads[0].label != "Epoch" or heads[0].assign
-            or literals[1] != "/" or literals[3] != "/"
-            or heads[2] is None or heads[2].label != "Batch" or heads[2].assign):
+    if (len(numbers) < 5 or not all(_is_int(n) for n in numbers[:4])
+            or literals[1] != "/" or literals[3] != "/"):
         return None
     builder = _Builder()
     for name in ("epoch", "n_epochs", "batch", "n_batches"):
         builder.add(name, integer=True)
+    return literals, numbers, builder
+
+
+def learn_pytorch_gan(line: str) -> Template | None:
+    """'[Epoch %d/%d] [Batch %d/%d] [D loss: %f] [G loss: %f]' and friends."""
+    head = _epoch_batch_head(line)
+    if head is None:
+        return None
+    literals, numbers, builder = head
+    epoch, batch = _lit(literals[0]), _lit(literals[2])
+    if (epoch is None or epoch.label != "Epoch" or epoch.assign
+            or batch is None or batch.label != "Batch" or batch.assign):
+        return None
     used, _, open_bracket = _bracket_items(literals, numbers, 4, builder)
     if not _has_losses(builder):
         return None
@@ -301,17 +310,12 @@ _EXAMPLES_LABELS = {"Loss_D": "d_loss", "Loss_G": "g_loss", "D(x)": "d_x", "D(G(
 
 def learn_pytorch_examples(line: str) -> Template | None:
     """'[%d/%d][%d/%d] Loss_D: %.4f Loss_G: %.4f D(x): %.4f D(G(z)): %.4f / %.4f'."""
-    split = _split(line.strip())
-    if split is None:
+    head = _epoch_batch_head(line)
+    if head is None:
         return None
-    literals, numbers = split
-    if len(numbers) < 5 or not all(_is_int(n) for n in numbers[:4]):
+    literals, numbers, builder = head
+    if literals[0] != "[" or literals[2] != "][":
         return None
-    if literals[0] != "[" or literals[1] != "/" or literals[2] != "][" or literals[3] != "/":
-        return None
-    builder = _Builder()
-    for name in ("epoch", "n_epochs", "batch", "n_batches"):
-        builder.add(name, integer=True)
     previous = ""
     marker = ""
     i = 4

@@ -4,69 +4,69 @@
 <context>
     <name>CurvesView</name>
     <message>
-        <location filename="../../gantuner/gui/curves.py" line="325" />
+        <location filename="../../gantuner/gui/curves.py" line="327" />
         <source>D loss</source>
         <translation>D の損失</translation>
     </message>
     <message>
-        <location filename="../../gantuner/gui/curves.py" line="325" />
+        <location filename="../../gantuner/gui/curves.py" line="327" />
         <source>G loss</source>
         <translation>G の損失</translation>
     </message>
     <message>
-        <location filename="../../gantuner/gui/curves.py" line="326" />
+        <location filename="../../gantuner/gui/curves.py" line="328" />
         <source>D accuracy on real</source>
         <translation>D の正解率 (本物)</translation>
     </message>
     <message>
-        <location filename="../../gantuner/gui/curves.py" line="326" />
+        <location filename="../../gantuner/gui/curves.py" line="328" />
         <source>D accuracy on fake</source>
         <translation>D の正解率 (偽物)</translation>
     </message>
     <message>
-        <location filename="../../gantuner/gui/curves.py" line="327" />
-        <location filename="../../gantuner/gui/curves.py" line="340" />
+        <location filename="../../gantuner/gui/curves.py" line="329" />
+        <location filename="../../gantuner/gui/curves.py" line="342" />
         <source>D accuracy</source>
         <translation>D の正解率</translation>
     </message>
     <message>
-        <location filename="../../gantuner/gui/curves.py" line="336" />
+        <location filename="../../gantuner/gui/curves.py" line="338" />
         <source>Smoothing</source>
         <translation>平滑化</translation>
     </message>
     <message>
-        <location filename="../../gantuner/gui/curves.py" line="338" />
+        <location filename="../../gantuner/gui/curves.py" line="340" />
         <source>Exponential moving average as in TensorBoard (0: raw curve, 0.999: heaviest)</source>
         <translation>TensorBoard と同じ指数移動平均 (0: 生の曲線, 0.999: 最も強い)</translation>
     </message>
     <message>
-        <location filename="../../gantuner/gui/curves.py" line="350" />
+        <location filename="../../gantuner/gui/curves.py" line="352" />
         <source>Follow</source>
         <translation>追従</translation>
     </message>
     <message>
-        <location filename="../../gantuner/gui/curves.py" line="351" />
+        <location filename="../../gantuner/gui/curves.py" line="353" />
         <source>Keep the newest steps in view; zooming or panning turns it off</source>
         <translation>最新のステップを表示し続ける。拡大や移動をすると解除</translation>
     </message>
     <message>
-        <location filename="../../gantuner/gui/curves.py" line="313" />
-        <location filename="../../gantuner/gui/curves.py" line="345" />
+        <location filename="../../gantuner/gui/curves.py" line="315" />
+        <location filename="../../gantuner/gui/curves.py" line="347" />
         <source>step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../gantuner/gui/curves.py" line="340" />
+        <location filename="../../gantuner/gui/curves.py" line="342" />
         <source>Loss</source>
         <translation>損失</translation>
     </message>
     <message>
-        <location filename="../../gantuner/gui/curves.py" line="341" />
+        <location filename="../../gantuner/gui/curves.py" line="343" />
         <source>D output (probability)</source>
         <translation>D の出力 (確率)</translation>
     </message>
     <message>
-        <location filename="../../gantuner/gui/curves.py" line="349" />
+        <location filename="../../gantuner/gui/curves.py" line="351" />
         <source>50 % (chance)</source>
         <translation>50 % (当てずっぽう)</translation>
     </message>
@@ -185,283 +185,157 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gantuner/gui/main_window.py" line="84" />
+        <location filename="../../gantuner/gui/main_window.py" line="90" />
         <source>Knobs</source>
         <translation>ノブ</translation>
     </message>
     <message>
-        <location filename="../../gantuner/gui/main_window.py" line="86" />
+        <location filename="../../gantuner/gui/main_window.py" line="92" />
         <source>Samples</source>
         <translation>サンプル</translation>
     </message>
     <message>
-        <location filename="../../gantuner/gui/main_window.py" line="251" />
+        <location filename="../../gantuner/gui/main_window.py" line="188" />
         <source>Checkpoint saved: {0}</source>
         <translation>チェックポイントを保存しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../gantuner/gui/main_window.py" line="253" />
+        <location filename="../../gantuner/gui/main_window.py" line="190" />
         <source>Could not save the checkpoint: {0}</source>
         <translation>チェックポイントを保存できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../gantuner/gui/main_window.py" line="297" />
+        <location filename="../../gantuner/gui/main_window.py" line="234" />
         <source>Nothing to undo</source>
         <translation>元に戻す変更はありません</translation>
     </message>
     <message>
-        <location filename="../../gantuner/gui/main_window.py" line="311" />
+        <location filename="../../gantuner/gui/main_window.py" line="248" />
         <source>{0} is staged: use Restart with these settings to build a new model</source>
         <translation>{0} は保留中です: 「この設定で再スタート」で新しいモデルを作ります</translation>
     </message>
     <message>
-        <location filename="../../gantuner/gui/main_window.py" line="318" />
+        <location filename="../../gantuner/gui/main_window.py" line="255" />
         <source>There is no model to save: start training first</source>
         <translation>保存するモデルがありません: 先に学習を開始してください</translation>
     </message>
     <message>
-        <location filename="../../gantuner/gui/main_window.py" line="324" />
+        <location filename="../../gantuner/gui/main_window.py" line="261" />
         <source>Save checkpoint in folder</source>
         <translation>チェックポイントを保存するフォルダ</translation>
     </message>
     <message>
-        <location filename="../../gantuner/gui/main_window.py" line="329" />
+        <location filename="../../gantuner/gui/main_window.py" line="266" />
         <source>The model is not ready yet; try again in a moment</source>
         <translation>モデルの準備がまだです。少し待ってからやり直してください</translation>
     </message>
     <message>
-        <location filename="../../gantuner/gui/main_window.py" line="335" />
+        <location filename="../../gantuner/gui/main_window.py" line="272" />
         <source>Loading checkpoint {0}…</source>
         <translation>チェックポイント {0} を読み込み中…</translation>
     </message>
     <message>
-        <location filename="../../gantuner/gui/main_window.py" line="340" />
+        <location filename="../../gantuner/gui/main_window.py" line="278" />
         <source>Load checkpoint</source>
         <translation>チェックポイントを読み込む</translation>
     </message>
     <message>
-        <location filename="../../gantuner/gui/main_window.py" line="341" />
+        <location filename="../../gantuner/gui/main_window.py" line="279" />
         <source>Checkpoints (*.safetensors)</source>
         <translation>チェックポイント (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../../gantuner/gui/main_window.py" line="352" />
+        <location filename="../../gantuner/gui/main_window.py" line="290" />
         <source>Opening {0}…</source>
         <translation>{0} を開いています…</translation>
     </message>
     <message>
-        <location filename="../../gantuner/gui/main_window.py" line="372" />
+        <location filename="../../gantuner/gui/main_window.py" line="310" />
         <source>Could not open the run: {0}</source>
         <translation>実行結果を開けませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../gantuner/gui/main_window.py" line="375" />
+        <location filename="../../gantuner/gui/main_window.py" line="313" />
         <source>Open run folder</source>
         <translation>実行フォルダを開く</translation>
     </message>
     <message>
-        <location filename="../../gantuner/gui/main_window.py" line="400" />
+        <location filename="../../gantuner/gui/main_window.py" line="338" />
         <source>{0}: {1} steps, {2} knob changes, {3} sample grids</source>
         <translation>{0}: {1} ステップ, ノブ変更 {2} 回, サンプル画像 {3} 枚</translation>
     </message>
     <message>
-        <location filename="../../gantuner/gui/main_window.py" line="404" />
+        <location filename="../../gantuner/gui/main_window.py" line="342" />
         <source>({0} unreadable lines skipped, first: {1} line {2})</source>
         <translation>(読めない {0} 行を飛ばしました。最初は {1} の {2} 行目)</translation>
     </message>
     <message>
-        <location filename="../../gantuner/gui/main_window.py" line="418" />
+        <location filename="../../gantuner/gui/main_window.py" line="356" />
         <source>(none yet)</source>
         <translation>(まだありません)</translation>
     </message>
     <message>
-        <location filename="../../gantuner/gui/main_window.py" line="428" />
+        <location filename="../../gantuner/gui/main_window.py" line="366" />
         <source>Building the model…</source>
         <translation>モデルを構築中…</translation>
     </message>
     <message>
-        <location filename="../../gantuner/gui/main_window.py" line="447" />
+        <location filename="../../gantuner/gui/main_window.py" line="385" />
         <source>Training; run files in {0}</source>
         <translation>学習中。実行ファイルの保存先: {0}</translation>
     </message>
     <message>
-        <location filename="../../gantuner/gui/main_window.py" line="458" />
+        <location filename="../../gantuner/gui/main_window.py" line="395" />
         <source>CPU (1 thread)</source>
         <translation>CPU (1 スレッド)</translation>
     </message>
     <message>
-        <location filename="../../gantuner/gui/main_window.py" line="458" />
+        <location filename="../../gantuner/gui/main_window.py" line="395" />
         <source>CPU ({0} threads)</source>
         <translation>CPU ({0} スレッド)</translation>
     </message>
     <message>
-        <location filename="../../gantuner/gui/main_window.py" line="493" />
+        <location filename="../../gantuner/gui/main_window.py" line="432" />
         <source>Stopped at step {0}</source>
         <translation>ステップ {0} で停止しました</translation>
     </message>
     <message>
-        <location filename="../../gantuner/gui/main_window.py" line="494" />
+        <location filename="../../gantuner/gui/main_window.py" line="433" />
         <source>files kept in {0}</source>
         <translation>ファイルは {0} に残っています</translation>
     </message>
     <message>
-        <location filename="../../gantuner/gui/main_window.py" line="499" />
+        <location filename="../../gantuner/gui/main_window.py" line="438" />
         <source>Training failed: {0}</source>
         <translation>学習に失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../gantuner/gui/main_window.py" line="510" />
+        <location filename="../../gantuner/gui/main_window.py" line="452" />
         <source>Sample grid saved: {0}</source>
         <translation>サンプル画像を保存しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../gantuner/gui/main_window.py" line="514" />
+        <location filename="../../gantuner/gui/main_window.py" line="456" />
         <source>Could not save the sample grid: {0}</source>
         <translation>サンプル画像を保存できませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../gantuner/gui/main_window.py" line="530" />
-        <source>Device: {0}</source>
-        <translation>デバイス: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../gantuner/gui/main_window.py" line="534" />
-        <source>Step {0}</source>
-        <translation>ステップ {0}</translation>
-    </message>
-    <message>
-        <location filename="../../gantuner/gui/main_window.py" line="536" />
-        <source>{0} it/s</source>
-        <translation>{0} it/s</translation>
-    </message>
-    <message>
-        <location filename="../../gantuner/gui/main_window.py" line="542" />
-        <source>Elapsed {0}</source>
-        <translation>経過 {0}</translation>
-    </message>
-    <message>
-        <location filename="../../gantuner/gui/main_window.py" line="559" />
-        <source>Resume</source>
-        <translation>再開</translation>
-    </message>
-    <message>
-        <location filename="../../gantuner/gui/main_window.py" line="559" />
-        <source>Pause</source>
-        <translation>一時停止</translation>
-    </message>
-    <message>
-        <location filename="../../gantuner/gui/main_window.py" line="588" />
-        <source>&amp;File</source>
-        <translation>ファイル(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../gantuner/gui/main_window.py" line="589" />
-        <source>Recent runs</source>
-        <translation>最近の実行</translation>
-    </message>
-    <message>
-        <location filename="../../gantuner/gui/main_window.py" line="590" />
-        <source>&amp;Edit</source>
-        <translation>編集(&amp;E)</translation>
-    </message>
-    <message>
-        <location filename="../../gantuner/gui/main_window.py" line="591" />
-        <source>&amp;Training</source>
-        <translation>学習(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../../gantuner/gui/main_window.py" line="592" />
-        <source>&amp;View</source>
-        <translation>表示(&amp;V)</translation>
-    </message>
-    <message>
-        <location filename="../../gantuner/gui/main_window.py" line="593" />
-        <source>&amp;Help</source>
-        <translation>ヘルプ(&amp;H)</translation>
-    </message>
-    <message>
-        <location filename="../../gantuner/gui/main_window.py" line="595" />
-        <source>Open run…</source>
-        <translation>実行結果を開く…</translation>
-    </message>
-    <message>
-        <location filename="../../gantuner/gui/main_window.py" line="596" />
-        <source>Save checkpoint</source>
-        <translation>チェックポイントを保存</translation>
-    </message>
-    <message>
-        <location filename="../../gantuner/gui/main_window.py" line="597" />
-        <source>Load checkpoint and resume…</source>
-        <translation>チェックポイントを読み込んで再開…</translation>
-    </message>
-    <message>
-        <location filename="../../gantuner/gui/main_window.py" line="598" />
-        <source>Save sample grid as PNG…</source>
-        <translation>サンプル画像を PNG で保存…</translation>
-    </message>
-    <message>
-        <location filename="../../gantuner/gui/main_window.py" line="599" />
-        <source>Quit</source>
-        <translation>終了</translation>
-    </message>
-    <message>
-        <location filename="../../gantuner/gui/main_window.py" line="600" />
-        <source>Undo knob change</source>
-        <translation>ノブの変更を元に戻す</translation>
-    </message>
-    <message>
-        <location filename="../../gantuner/gui/main_window.py" line="601" />
-        <source>Preferences…</source>
-        <translation>設定…</translation>
-    </message>
-    <message>
-        <location filename="../../gantuner/gui/main_window.py" line="602" />
-        <source>Start</source>
-        <translation>開始</translation>
-    </message>
-    <message>
-        <location filename="../../gantuner/gui/main_window.py" line="603" />
-        <source>Step</source>
-        <translation>1 ステップ</translation>
-    </message>
-    <message>
-        <location filename="../../gantuner/gui/main_window.py" line="604" />
-        <source>Stop</source>
-        <translation>停止</translation>
-    </message>
-    <message>
-        <location filename="../../gantuner/gui/main_window.py" line="605" />
-        <source>Reset (fresh model, same settings)</source>
-        <translation>リセット (同じ設定で新しいモデル)</translation>
-    </message>
-    <message>
-        <location filename="../../gantuner/gui/main_window.py" line="606" />
-        <source>Restart with these settings</source>
-        <translation>この設定で再スタート</translation>
-    </message>
-    <message>
-        <location filename="../../gantuner/gui/main_window.py" line="607" />
-        <source>Reset layout</source>
-        <translation>レイアウトを初期化</translation>
-    </message>
-    <message>
-        <location filename="../../gantuner/gui/main_window.py" line="608" />
-        <location filename="../../gantuner/gui/main_window.py" line="619" />
+        <location filename="../../gantuner/gui/main_window.py" line="522" />
         <source>About gantuner</source>
         <translation>gantuner について</translation>
     </message>
     <message>
-        <location filename="../../gantuner/gui/main_window.py" line="614" />
+        <location filename="../../gantuner/gui/main_window.py" line="518" />
         <source>Transport</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../gantuner/gui/main_window.py" line="620" />
+        <location filename="../../gantuner/gui/main_window.py" line="523" />
         <source>gantuner {0}: tune GANs by hand, with live curves, live knobs and hints.</source>
         <translation>gantuner {0}: ライブの曲線、学習中に回せるノブ、ヒントで GAN を手で調整するツール。</translation>
     </message>
     <message>
-        <location filename="../../gantuner/gui/main_window.py" line="648" />
+        <location filename="../../gantuner/gui/main_window.py" line="551" />
         <source>Waiting for the current training step to finish…</source>
         <translation>現在の学習ステップの終了を待っています…</translation>
     </message>
@@ -493,6 +367,29 @@
         <location filename="../../gantuner/gui/preferences.py" line="80" />
         <source>The device applies to the next model (Restart with these settings); the language changes at once.</source>
         <translation>デバイスは次のモデルから使われます (この設定で再スタート)。言語はすぐに切り替わります。</translation>
+    </message>
+</context>
+<context>
+    <name>RunStatusBar</name>
+    <message>
+        <location filename="../../gantuner/gui/status_bar.py" line="60" />
+        <source>Elapsed {0}</source>
+        <translation>経過 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gantuner/gui/status_bar.py" line="68" />
+        <source>Device: {0}</source>
+        <translation>デバイス: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gantuner/gui/status_bar.py" line="69" />
+        <source>Step {0}</source>
+        <translation>ステップ {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gantuner/gui/status_bar.py" line="71" />
+        <source>{0} it/s</source>
+        <translation>{0} it/s</translation>
     </message>
 </context>
 <context>
@@ -599,6 +496,119 @@
         <location filename="../../gantuner/gui/transport.py" line="67" />
         <source>Start again from a fresh model with the same settings</source>
         <translation>同じ設定の新しいモデルでやり直す</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <location filename="../../gantuner/gui/menus.py" line="80" />
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../gantuner/gui/menus.py" line="81" />
+        <source>Recent runs</source>
+        <translation>最近の実行</translation>
+    </message>
+    <message>
+        <location filename="../../gantuner/gui/menus.py" line="82" />
+        <source>&amp;Edit</source>
+        <translation>編集(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../gantuner/gui/menus.py" line="83" />
+        <source>&amp;Training</source>
+        <translation>学習(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../gantuner/gui/menus.py" line="84" />
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../gantuner/gui/menus.py" line="85" />
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../gantuner/gui/menus.py" line="87" />
+        <source>Open run…</source>
+        <translation>実行結果を開く…</translation>
+    </message>
+    <message>
+        <location filename="../../gantuner/gui/menus.py" line="88" />
+        <source>Save checkpoint</source>
+        <translation>チェックポイントを保存</translation>
+    </message>
+    <message>
+        <location filename="../../gantuner/gui/menus.py" line="89" />
+        <source>Load checkpoint and resume…</source>
+        <translation>チェックポイントを読み込んで再開…</translation>
+    </message>
+    <message>
+        <location filename="../../gantuner/gui/menus.py" line="90" />
+        <source>Save sample grid as PNG…</source>
+        <translation>サンプル画像を PNG で保存…</translation>
+    </message>
+    <message>
+        <location filename="../../gantuner/gui/menus.py" line="91" />
+        <source>Quit</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <location filename="../../gantuner/gui/menus.py" line="92" />
+        <source>Undo knob change</source>
+        <translation>ノブの変更を元に戻す</translation>
+    </message>
+    <message>
+        <location filename="../../gantuner/gui/menus.py" line="93" />
+        <source>Preferences…</source>
+        <translation>設定…</translation>
+    </message>
+    <message>
+        <location filename="../../gantuner/gui/menus.py" line="94" />
+        <source>Start</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <location filename="../../gantuner/gui/menus.py" line="95" />
+        <source>Resume</source>
+        <translation>再開</translation>
+    </message>
+    <message>
+        <location filename="../../gantuner/gui/menus.py" line="95" />
+        <source>Pause</source>
+        <translation>一時停止</translation>
+    </message>
+    <message>
+        <location filename="../../gantuner/gui/menus.py" line="96" />
+        <source>Step</source>
+        <translation>1 ステップ</translation>
+    </message>
+    <message>
+        <location filename="../../gantuner/gui/menus.py" line="97" />
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../gantuner/gui/menus.py" line="98" />
+        <source>Reset (fresh model, same settings)</source>
+        <translation>リセット (同じ設定で新しいモデル)</translation>
+    </message>
+    <message>
+        <location filename="../../gantuner/gui/menus.py" line="99" />
+        <source>Restart with these settings</source>
+        <translation>この設定で再スタート</translation>
+    </message>
+    <message>
+        <location filename="../../gantuner/gui/menus.py" line="100" />
+        <source>Reset layout</source>
+        <translation>レイアウトを初期化</translation>
+    </message>
+    <message>
+        <location filename="../../gantuner/gui/menus.py" line="101" />
+        <source>About gantuner</source>
+        <translation>gantuner について</translation>
     </message>
 </context>
 </TS>

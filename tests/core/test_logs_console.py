@@ -264,3 +264,38 @@ def test_progress_tail_variants_are_read_cut_short_lines_are_not():
     table = read_text(text)
     assert table.step.tolist() == [1, 2, 3]
     assert table.skipped_lines == 1 and table.skipped_examples[0].line_number == 4
+
+
+_LINE_MAKERS = {
+    "keras-gan": lambda i, x: f"{i} [D loss: {x:f}, acc.: {100 * x:.2f}%] [G loss: {2 * x:f}]",
+    "keras-gan-acgan": lambda i, x: f"{i} [D loss: {x:f}, acc.: {100 * x:.2f}%, op_acc: {50 * x:.2f}%] "
+                                    f"[G loss: {x:f}]",
+    "keras-gan-wgan": lambda i, x: f"{i} [D loss: {-x:f}] [G loss: {x:f}]",
+    "pytorch-gan": lambda i, x: f"[Epoch {i // 938}/200] [Batch {i % 938}/938] [D loss: {x:f}] [G loss: {x:f}]",
+    "pytorch-gan-acgan": lambda i, x: f"[Epoch {i // 938}/200] [Batch {i % 938}/938] "
+                                      f"[D loss: {x:f}, acc: {int(100 * x)}%] [G loss: {x:f}]",
+    "pytorch-examples-dcgan": lambda i, x: f"[{i // 469}/25][{i % 469}/469] Loss_D: {x:.4f} Loss_G: {x:.4f} "
+                                           f"D(x): {x:.4f} D(G(z)): {x:.4f} / {x / 2:.4f}",
+    "brownlee": lambda i, x: f">{i + 1}, d1={x:.3f}, d2={x:.3f} g={x:.3f}, a1={int(100 * x)}, a2={int(50 * x)}",
+}
+
+
+@pytest.mark.parametrize("fmt", sorted(_LINE_MAKERS))
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_clean_logs_of_every_console_format_take_the_fast_path(monkeypatch, fmt, newline):
+    values = np.random.default_rng(1).random(3000)
+    lines = [_LINE_MAKERS[fmt](i, x) for i, x in enumerate(values)]
+    text = newline.join(lines[:1500] + ["Epoch done", "", " 10%|#  | 1/10 [00:01<00:09]"] + lines[1500:]) + newline
+    with monkeypatch.context() as patch:
+        patch.setattr(ConsoleParser, "_fast", lambda self, chunk: None)
+        line_by_line = read_text(text)
+
+    def no_slow_path(*args, **kwargs):
+        raise AssertionError("a clean log must not need the line-by-line path")
+
+    monkeypatch.setattr(ConsoleParser, "_slow", no_slow_path)
+    fast = read_text(text)
+    assert fast.format == fmt and len(fast) == 3000
+    assert np.array_equal(fast.step, line_by_line.step)
+    for name, column in line_by_line.columns.items():
+        assert np.array_equal(fast.columns[name], column, equal_nan=True), name

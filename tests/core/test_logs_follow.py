@@ -70,3 +70,14 @@ def test_csv_reread_returns_only_new_rows(tmp_path):
     table = follower.poll()
     assert table.step.tolist() == [1, 2]
     assert np.array_equal(table.columns["g_loss"], [0.8, 0.9])
+
+
+def test_csv_caught_mid_rewrite_is_retried(tmp_path):
+    path = tmp_path / "metrics.csv"
+    path.write_text("")
+    follower = LogFollower(path, format="csv")
+    assert follower.poll() is None
+    assert follower.last_error is not None and "empty" in str(follower.last_error)
+    path.write_text("step,d_loss\n0,0.5\n")
+    assert follower.poll().step.tolist() == [0]
+    assert follower.last_error is None

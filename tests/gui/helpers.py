@@ -7,8 +7,9 @@ from pathlib import Path
 from gantuner.training import RunOptions
 
 # Small models so that a test trains hundreds of steps a second on a busy CPU.
+# Learning rates are pinned so that marker texts do not depend on the dataset presets.
 RING_FAST = {"dataset": "ring", "device": "cpu", "g_width": 16, "d_width": 16, "g_depth": 1,
-             "d_depth": 1, "batch_size": 64}
+             "d_depth": 1, "batch_size": 64, "lr_g": 1e-3, "lr_d": 1e-3}
 DIGITS_FAST = {"dataset": "digits", "device": "cpu", "image_size": 8, "g_width": 8, "d_width": 8,
                "batch_size": 16}
 

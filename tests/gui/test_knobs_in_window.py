@@ -58,7 +58,7 @@ def test_live_changes_mid_run_reach_the_rows_the_curves_and_events_jsonl(qtbot, 
                                                                          ("d_dropout", 0.3, "user")}
 
     # Undo puts back the previous value, in force at the next step.
-    window.action_undo.trigger()
+    window.menus.actions["undo"].trigger()
     assert window.knob_panel.editor("d_dropout").value() == 0.0
     qtbot.waitUntil(lambda: rows[-1]["d_dropout"] == 0.0, timeout=5000)
     assert rows[-1]["lr_d"] == 1e-4  # only the last change was undone
@@ -121,8 +121,13 @@ def test_choosing_another_dataset_brings_its_presets_for_untouched_knobs(make_wi
     window = make_window({"dataset": "digits", "device": "cpu", "batch_size": 32})
     window.knob_panel.set_value("dataset", "ring")
     values = window.knob_panel.values()
-    assert values["model"] == "mlp" and values["g_width"] == 128 and values["lr_d"] == 1e-3
+    ring = knobs.defaults("ring")
+    for name in ("model", "g_width", "latent_dim", "lr_d"):
+        assert values[name] == ring[name]
+    assert values["model"] == "mlp"
     assert values["batch_size"] == 32  # the user's own choice stays
     window.undo()
     values = window.knob_panel.values()
-    assert values["dataset"] == "digits" and values["g_width"] == 32 and values["model"] == "dcgan"
+    digits = knobs.defaults("digits")
+    assert values["dataset"] == "digits" and values["model"] == "dcgan"
+    assert values["g_width"] == digits["g_width"] and values["lr_d"] == digits["lr_d"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import numpy as np
+from PySide6.QtCore import Qt
 
 from .helpers import DIGITS_FAST, RING_FAST, fast_options, run_dir_of, wait_for_steps
 
@@ -15,7 +16,7 @@ def _curve_points(window, field):
     return 0 if y is None else len(y)
 
 
-def test_start_fills_the_curves_and_the_sample_grid(qtbot, make_window):
+def test_start_fills_the_curves_and_the_sample_grid(qtbot, make_window, tmp_path):
     window = make_window(DIGITS_FAST)
     assert window.transport.start_button.isEnabled() and not window.transport.pause_button.isEnabled()
     window.transport.start_button.click()
@@ -30,9 +31,17 @@ def test_start_fills_the_curves_and_the_sample_grid(qtbot, make_window):
     image = window.samples.image_item.image
     assert image.dtype == np.uint8 and image.shape == (73, 73)  # 8x8 grid of 8x8 digits, 1 px gaps
     assert window.samples.shown_step() % 20 == 0
-    assert window.step_label.text().startswith("Step ")
-    qtbot.waitUntil(lambda: "it/s" in window.speed_label.text() and "–" not in window.speed_label.text())
-    assert window.device_label.text().startswith("Device: CPU")
+    assert window.status.step_label.text().startswith("Step ")
+    qtbot.waitUntil(lambda: "it/s" in window.status.speed_label.text() and "–" not in window.status.speed_label.text())
+    assert window.status.device_label.text().startswith("Device: CPU")
+    # Save as PNG (what the button's file dialog asks for), written off the GUI thread.
+    target = tmp_path / "grid.png"
+    window.samples.saveRequested.emit(window.samples.current, str(target))
+    qtbot.waitUntil(lambda: "Sample grid saved" in window.message_label.text(), timeout=5000)
+    from PIL import Image
+
+    with Image.open(target) as saved:
+        assert saved.size == (73, 73)
 
 
 def test_pause_holds_the_step_count_step_adds_exactly_one_and_resume_continues(qtbot, make_window):
@@ -52,8 +61,8 @@ def test_pause_holds_the_step_count_step_adds_exactly_one_and_resume_continues(q
     qtbot.waitUntil(lambda: window.buffer.last_step() == held + 1, timeout=5000)  # its row is drawn too
     qtbot.wait(300)
     assert driver.engine.step_count == held + 1
-    window.transport.pause_button.click()
-    assert window.transport.pause_button.text() == "Pause"
+    qtbot.keyClick(window.curves, Qt.Key.Key_Space)  # the Space shortcut resumes
+    qtbot.waitUntil(lambda: window.transport.pause_button.text() == "Pause", timeout=2000)
     qtbot.waitUntil(lambda: driver.engine.step_count > held + 20, timeout=10000)
     kinds = [e["type"] for e in window.events]
     assert kinds.count("pause") == 1 and kinds.count("resume") == 1
@@ -84,8 +93,8 @@ def test_closing_mid_run_stops_cleanly_and_the_run_reopens_with_all_its_curves(q
     assert len(again.samples.history) >= 2
     assert again.driver is None and again.knob_panel.values()["lr_g"] == 5e-4
     assert str(run_dir) in again.settings.value("recent_runs")
-    again._fill_recent_menu()
-    assert str(run_dir) in [a.text() for a in again.recent_menu.actions()]
+    again._fill_recent_menu(again.menus.recent_menu)
+    assert str(run_dir) in [a.text() for a in again.menus.recent_menu.actions()]
 
 
 def test_a_checkpoint_saved_while_paused_resumes_training_with_its_history(qtbot, make_window):
@@ -129,3 +138,17 @@ def test_two_dimensional_data_shows_real_and_generated_points(qtbot, make_window
     qtbot.waitUntil(lambda: len(window.samples.history) > count + 1, timeout=10000)
     assert window.samples.shown_step() == first
     assert window.samples.slider.maximum() == len(window.samples.history) - 1
+
+
+def test_a_run_that_cannot_start_says_why_and_the_window_stays_usable(qtbot, make_window, tmp_path):
+    missing = str(tmp_path / "no-such-data")
+    window = make_window({"dataset": missing, "device": "cpu"})
+    window.start()
+    qtbot.waitUntil(lambda: window.session.state == "idle", timeout=15000)
+    assert "Training failed" in window.message_label.text() and missing in window.message_label.text()
+    assert missing in (window.knob_panel.error("dataset") or "")
+    assert window.transport.start_button.isEnabled() and window.driver is None
+    window.knob_panel.set_value("dataset", "ring")  # fix it and go
+    window.start()
+    qtbot.waitUntil(lambda: window.driver is not None, timeout=15000)
+    assert window.knob_panel.error("dataset") is None

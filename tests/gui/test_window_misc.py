@@ -19,11 +19,11 @@ def test_japanese_relabels_the_running_window_without_a_restart(qtbot, make_wind
     window = make_window()
     start = window.transport.start_button
     label = window.knob_panel.findChild(QLabel, "label_lr_d")
-    assert start.text() == "Start" and window.file_menu.title() == "&File" and label.text() == "D learning rate"
+    assert start.text() == "Start" and window.menus.file_menu.title() == "&File" and label.text() == "D learning rate"
     window.set_language("ja")
     qtbot.waitUntil(lambda: start.text() == "開始", timeout=5000)
-    assert window.file_menu.title() == "ファイル(&F)"
-    assert window.training_menu.title() == "学習(&T)"
+    assert window.menus.file_menu.title() == "ファイル(&F)"
+    assert window.menus.training_menu.title() == "学習(&T)"
     assert window.transport.pause_button.text() == "一時停止"
     assert window.knob_dock.windowTitle() == "ノブ"
     assert label.text() == "D の学習率"  # knob labels come from knobs.py label_ja
@@ -32,7 +32,7 @@ def test_japanese_relabels_the_running_window_without_a_restart(qtbot, make_wind
         == "この設定で再スタート"
     window.set_language("en")
     qtbot.waitUntil(lambda: start.text() == "Start", timeout=5000)
-    assert label.text() == "D learning rate" and window.file_menu.title() == "&File"
+    assert label.text() == "D learning rate" and window.menus.file_menu.title() == "&File"
 
 
 def test_preferences_switch_language_and_set_device_and_run_folder(qtbot, make_window, tmp_path):
