@@ -14,9 +14,18 @@ import torch.nn.functional as F
 def d_losses(kind: str, out_real: torch.Tensor, out_fake: torch.Tensor,
              label_smoothing: float) -> tuple[torch.Tensor, torch.Tensor]:
     """D's loss on the real batch and on the fake batch."""
-    real_target = 1.0 - label_smoothing  # one-sided: fakes keep target 0
+    return d_losses_for_target(kind, out_real, out_fake, 1.0 - label_smoothing)  # one-sided
+
+
+def d_losses_for_target(kind: str, out_real: torch.Tensor, out_fake: torch.Tensor,
+                        real_target: float | torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    """D's losses for a real-sample target given as a number or as a device
+    tensor (the CUDA-graph fast path keeps it in one, so a change needs no
+    recapture); fakes keep target 0."""
     if kind == "bce":
-        loss_real = F.binary_cross_entropy_with_logits(out_real, torch.full_like(out_real, real_target))
+        target = (real_target.expand_as(out_real) if torch.is_tensor(real_target)
+                  else torch.full_like(out_real, real_target))
+        loss_real = F.binary_cross_entropy_with_logits(out_real, target)
         loss_fake = F.binary_cross_entropy_with_logits(out_fake, torch.zeros_like(out_fake))
     elif kind == "lsgan":
         loss_real = 0.5 * (out_real - real_target).pow(2).mean()

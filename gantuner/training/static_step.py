@@ -20,34 +20,12 @@ import contextlib
 from typing import Any, Callable, Mapping
 
 import torch
-import torch.nn.functional as F
 
 from . import losses
 from .tensor_adam import TensorAdam
 from .tensor_knobs import TensorKnobs
 
 ADAM_MODES = ("torch", "tensor")
-
-
-def d_losses_from_tensor(kind: str, out_real: torch.Tensor, out_fake: torch.Tensor,
-                         real_target: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
-    """``losses.d_losses`` with the real target (1 - label smoothing) read from a tensor.
-
-    Same formulas and the same float32 values as the eager losses, so the two
-    agree bit for bit.
-    """
-    if kind == "bce":
-        loss_real = F.binary_cross_entropy_with_logits(out_real, real_target.expand_as(out_real))
-        loss_fake = F.binary_cross_entropy_with_logits(out_fake, torch.zeros_like(out_fake))
-    elif kind == "lsgan":
-        loss_real = 0.5 * (out_real - real_target).pow(2).mean()
-        loss_fake = 0.5 * out_fake.pow(2).mean()
-    elif kind == "hinge":
-        loss_real = F.relu(real_target - out_real).mean()
-        loss_fake = F.relu(1.0 + out_fake).mean()
-    else:
-        raise ValueError(f"unknown loss {kind!r}")
-    return loss_real, loss_fake
 
 
 def grad_norm(module: torch.nn.Module) -> torch.Tensor:
@@ -160,7 +138,7 @@ class StaticStep:
                     fake = G(z)
             out_real = D(self._noisy(real)).float()
             out_fake = D(self._noisy(fake.detach())).float()
-        loss_real, loss_fake = d_losses_from_tensor(self.loss, out_real, out_fake, self.knobs.real_target)
+        loss_real, loss_fake = losses.d_losses_for_target(self.loss, out_real, out_fake, self.knobs.real_target)
         engine.opt_d.zero_grad(set_to_none=True)
         (loss_real + loss_fake).backward()
         norm = grad_norm(D)
