@@ -24,6 +24,9 @@ def main() -> int:
     parser.add_argument("--dataset", default="digits")
     parser.add_argument("--seconds", type=float, default=12.0, help="training time before the shot")
     parser.add_argument("--smoothing", type=float, default=0.6)
+    parser.add_argument("--knob", action="append", default=[], metavar="NAME=VALUE",
+                        help="a knob for the run, e.g. lr_g=2e-5 (repeatable)")
+    parser.add_argument("--quality-every", type=int, default=0, help="steps between quality metrics")
     args = parser.parse_args()
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -42,8 +45,12 @@ def main() -> int:
 
     prepare_process_for_the_window()
     app = QApplication([sys.argv[0]])
-    window = MainWindow({"dataset": args.dataset}, runs_dir=scratch / "runs", settings=open_settings(),
-                        run_options=RunOptions(sample_every=50, quality_every=0), language=args.lang)
+    from gantuner.knobs import parse_assignment
+
+    config = {"dataset": args.dataset}
+    config.update(dict(parse_assignment(text) for text in args.knob))
+    window = MainWindow(config, runs_dir=scratch / "runs", settings=open_settings(),
+                        run_options=RunOptions(sample_every=50, quality_every=args.quality_every), language=args.lang)
     window.resize(1580, 960)
     window.show()
     window.curves.set_smoothing(args.smoothing)
@@ -63,7 +70,8 @@ def main() -> int:
             args.out.parent.mkdir(parents=True, exist_ok=True)
             pixmap.save(str(args.out), "PNG")
             print(f"saved {args.out} ({pixmap.width()}x{pixmap.height()}), step {window.buffer.last_step()}, "
-                  f"{len(window.curves.markers())} marker(s), {len(window.samples.history)} sample grids")
+                  f"{len(window.curves.markers())} marker(s), {len(window.samples.history)} sample grids, "
+                  f"hints {window.diagnosis.panel.list.hint_ids()}")
             window.close()
             app.quit()
 

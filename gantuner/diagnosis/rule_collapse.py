@@ -24,6 +24,7 @@ def mode_collapse(ctx: Context) -> Hint | None:
     evidence: dict[str, Any] = {}
     first_row = last_row = None
     quality_fell = False
+    low_coverage = False  # few modes all along: also what unformed samples score
     columns = quality_columns(ctx)
     counted = [c for c in columns if _coverage_total(c, ctx)]
     # Where modes or classes can be counted, the count decides: recall and
@@ -51,7 +52,7 @@ def mode_collapse(ctx: Context) -> Hint | None:
                                 last=T.steps(ctx.step_at(row))))
             evidence.update({f"{name}_recent_median": now, f"{name}_total": total})
             first_row, last_row = int(ok[0]), row
-            quality_fell = True
+            low_coverage = True
             break
         if best > 0 and best_i < values.size - recent.size and now <= (1 - th.quality_drop) * best:
             best_row, now_row = int(ok[best_i]), int(ok[-1])
@@ -87,7 +88,14 @@ def mode_collapse(ctx: Context) -> Hint | None:
         pass
     # Falling quality is direct evidence; a clean oscillation nearly so.  Either
     # can outrank "D too strong", whose remedies alone do not cure a collapse.
-    score = 1.0 if quality_fell else min(1.0, 0.7 + 0.35 * osc[1])
+    # Coverage that was low all along is weaker evidence: samples that are not
+    # yet digits also score few classes, so a D-too-strong reading leads then.
+    if quality_fell:
+        score = 1.0
+    elif low_coverage and osc is None:
+        score = 0.4
+    else:
+        score = min(1.0, 0.7 + 0.35 * osc[1])
     return make_hint("mode_collapse", "warning", hint_title("mode_collapse"), T.join(*parts), ctx,
                      first_row, last_row, evidence, remedies, score=score)
 

@@ -40,7 +40,9 @@ from . import settings as keys
 from .background import BackgroundCall
 from .curve_buffer import CurveBuffer
 from .curves import CurvesView
+from .diagnosis_dock import DiagnosisDock
 from .knob_panel import KnobPanel
+from .log_opener import LogOpener
 from .menus import WindowMenus
 from .preferences import PreferencesDialog
 from .run_loader import LoadedRun, load_run, marker_label
@@ -100,6 +102,8 @@ class MainWindow(QMainWindow):
             self.knob_dock.toggleViewAction(), self.samples_dock.toggleViewAction(),
             self.transport_bar.toggleViewAction()], self._fill_recent_menu)
         self._connect()
+        self.diagnosis = DiagnosisDock(self)            # hints dock, hint bands, Quality panel
+        self.log_opener = LogOpener(self, self.diagnosis)  # File > Open log…, drops, Help lessons
 
         self.resize(1400, 900)
         self.resizeDocks([self.knob_dock, self.samples_dock], [300, 380], Qt.Orientation.Horizontal)
@@ -308,6 +312,24 @@ class MainWindow(QMainWindow):
     def _open_failed(self, call: BackgroundCall, message: str) -> None:
         self._background.discard(call)
         self.show_message(self.tr("Could not open the run: {0}").format(message), True)
+
+    def open_log(self, path: Path | str) -> None:
+        """Show any supported training log's curves and hints, and follow it while it grows."""
+        self.log_opener.open(path)
+
+    def show_log_rows(self, rows: list[dict[str, Any]], path: Path) -> None:
+        """Replace what is shown with an opened log's rows (no run, no knobs in force)."""
+        self.session.forget_run()
+        self.knob_panel.set_run_setup(None)
+        self._clear_views()
+        self.shown_run = Path(path)
+        self.rowsCleared.emit()
+        self.append_rows(rows)
+        self._update_title()
+
+    def append_rows(self, rows: list[dict[str, Any]]) -> None:
+        """More rows for the curves (a followed log that grew)."""
+        self._rows(rows)
 
     def _ask_open_run(self) -> None:
         path = QFileDialog.getExistingDirectory(self, self.tr("Open run folder"), str(self.runs_dir))

@@ -57,6 +57,10 @@ class Engine:
         self.G, self.D = build_models(self.config, self.dataset.sample_shape)
         self.G.to(self.device)
         self.D.to(self.device)
+        # Parameter lists, cached: walking the module tree every step for
+        # freezing D and measuring gradient norms costs ~5 % of a small MLP's step.
+        self._g_params = list(self.G.parameters())
+        self._d_params = list(self.D.parameters())
         self.live: dict[str, Any] = knobs.live_part(self.config)
         # Multi-tensor Adam: one kernel per operation for all parameters instead of
         # a Python loop over them (on CPU torch would default to the loop).
@@ -150,7 +154,7 @@ class Engine:
         loss_real, loss_fake = losses.d_losses(live["loss"], out_real, out_fake, live["label_smoothing"])
         self.opt_d.zero_grad(set_to_none=True)
         (loss_real + loss_fake).backward()
-        grad_norm = _grad_norm(self.D)
+        grad_norm = _grad_norm(self._d_params)
         self.opt_d.step()
         with torch.no_grad():
             kind = live["loss"]
@@ -172,15 +176,15 @@ class Engine:
         self._cached_fake = None
         if fake is None:
             fake = self.G(self.noise(live["batch_size"]))
-        self.D.requires_grad_(False)
+        _set_requires_grad(self._d_params, False)
         try:
             out = self.D(self._noisy(fake))
             loss = losses.g_loss(live["loss"], out)
             self.opt_g.zero_grad(set_to_none=True)
             loss.backward()
         finally:
-            self.D.requires_grad_(True)
-        grad_norm = _grad_norm(self.G)
+            _set_requires_grad(self._d_params, True)
+        grad_norm = _grad_norm(self._g_params)
         self.opt_g.step()
         self._g_stats = torch.stack([loss.detach(), grad_norm])
 
@@ -243,8 +247,13 @@ class Engine:
         return image_grid(to_uint8(fake).cpu().numpy(), columns=8)
 
 
-def _grad_norm(module: torch.nn.Module) -> torch.Tensor:
-    grads = [p.grad for p in module.parameters() if p.grad is not None]
+def _set_requires_grad(params: list[torch.nn.Parameter], flag: bool) -> None:
+    for p in params:
+        p.requires_grad_(flag)
+
+
+def _grad_norm(params: list[torch.nn.Parameter]) -> torch.Tensor:
+    grads = [p.grad for p in params if p.grad is not None]
     if not grads:
         return torch.zeros(())
     norms = torch._foreach_norm(grads)

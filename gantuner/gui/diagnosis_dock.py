@@ -1,0 +1,195 @@
+"""The hints dock and the Quality panel, wired into the main window.
+
+Owns the live diagnosis (rows in, hints out on a 250 ms timer), the hints
+panel, the hint bands on the curves and the quality curves.  Two modes:
+
+* ``"live"``: a run trains; hints come from :class:`LiveDiagnosis` and their
+  live actions can be applied (Apply -> ``session.submit(..., source="hint:<id>")``,
+  restart actions are staged in the knob panel).
+* ``"log"``: an opened log; the whole table is diagnosed as a finished run
+  (``live=False``) and the actions are shown as advice.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any, Mapping
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from .. import knobs as knob_table
+from ..diagnosis import diagnose
+from ..metrics import MetricTable
+from .curves import PLOTS
+from .hint_regions import HintRegions
+from .hints_panel import HintsPanel
+from .live_diagnosis import LiveDiagnosis
+from .quality_plot import QualityPlot
+
+translate = QCoreApplication.translate
+
+TICK_MS = 250  # how often the timer asks the live diagnosis for fresh hints
+
+
+class DiagnosisDock(QObject):
+    def __init__(self, window: Any, live: LiveDiagnosis | None = None) -> None:
+        super().__init__(window)
+        self.window = window
+        self.live = live or LiveDiagnosis()
+        self.mode = "live"
+        self.loading_log = False  # set by the log opener while a log's rows arrive
+        self.log_table: MetricTable | None = None
+        self._log_dirty = False
+        self._summary: tuple | None = None
+
+        self.widget = QWidget(window)
+        self.widget.setObjectName("hintsDockContent")
+        self.panel = HintsPanel(self.widget)
+        self.summary = QLabel(self.widget)
+        self.summary.setObjectName("logSummary")
+        self.summary.setWordWrap(True)
+        self.summary.setStyleSheet("color: #444; padding: 2px 4px;")
+        self.summary.hide()
+        layout = QVBoxLayout(self.widget)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.panel, 1)
+
+        self.quality = QualityPlot(window)
+        window.add_curve_panel(self.quality)
+        # The quality panel is sparse (a point every few hundred steps): a bit less room than a plot.
+        splitter = window.curves.splitter
+        splitter.setSizes([300] * (splitter.count() - 1) + [280])
+        self.regions = HintRegions([window.curves.plot_item(n) for n in PLOTS] + [self.quality.getPlotItem()])
+        self.dock = window.add_dock(self.widget, lambda: translate("DiagnosisDock", "Hints"), name="hintsDock")
+
+        window.rowsArrived.connect(self._rows)
+        window.rowsCleared.connect(self.clear)
+        window.eventArrived.connect(self._event)
+        window.driverChanged.connect(self._driver_changed)
+        window.languageChanged.connect(self._language_changed)
+        self.panel.applyRequested.connect(self.apply)
+        self.panel.hintActivated.connect(self.regions.highlight)
+
+        self.timer = QTimer(self)
+        self.timer.setInterval(TICK_MS)
+        self.timer.timeout.connect(self.tick)
+        self.timer.start()
+
+    # ---- input ---------------------------------------------------------------
+    def _rows(self, rows: list[dict[str, Any]]) -> None:
+        if self.mode == "live" and not self.loading_log:
+            self.live.add_rows(rows)
+        self.quality.append_rows(rows)
+
+    def _event(self, event: Mapping[str, Any]) -> None:
+        if self.mode == "live":
+            self.live.add_event(event)
+
+    def clear(self) -> None:
+        self.live.clear()
+        self.quality.clear()
+        self.regions.clear()
+        self.panel.set_hints([])
+        self.log_table = None
+        self._log_dirty = False
+        self.mode = "live"
+        self._summary = None
+        self.summary.hide()
+        driver = self.window.driver
+        if driver is not None:
+            self.live.set_knob_values(self._driver_knobs(driver))
+
+    def _driver_changed(self, driver: Any) -> None:
+        self.mode = "live"
+        self.loading_log = False
+        if driver is not None:
+            self.live.set_knob_values(self._driver_knobs(driver))
+
+    @staticmethod
+    def _driver_knobs(driver: Any) -> dict[str, Any]:
+        return {**driver.engine.config, **driver.engine.live}
+
+    def run_is_live(self) -> bool:
+        return self.window.driver is not None and self.window.session.state in ("running", "paused")
+
+    # ---- opened logs -------------------------------------------------------------
+    def show_log(self, table: MetricTable, summary: tuple) -> None:
+        """Diagnose an opened log as a finished run; ``summary`` is (name, format, rows, skipped, first lines)."""
+        self.mode = "log"
+        self.loading_log = False
+        self.log_table = table
+        self._summary = summary
+        self._show_summary()
+        self._diagnose_log()
+
+    def extend_log(self, table: MetricTable, summary: tuple) -> None:
+        """A followed log grew: the hints are renewed at the next tick."""
+        self.log_table = table
+        self._summary = summary
+        self._show_summary()
+        self._log_dirty = True
+
+    def _diagnose_log(self) -> None:
+        self._log_dirty = False
+        if self.log_table is None:
+            return
+        hints = diagnose(self.log_table, live=False, knobs=None)
+        self.panel.set_hints(hints, None)
+        self.regions.set_hints(hints)
+
+    def _show_summary(self) -> None:
+        if self._summary is None:
+            self.summary.hide()
+            return
+        name, fmt, rows, skipped, first_lines = self._summary
+        text = translate("DiagnosisDock", "{name}: {format} log, {rows} rows").format(
+            name=name, format=fmt, rows=f"{rows:,}")
+        if skipped:
+            text += ", " + translate("DiagnosisDock", "{count} lines skipped (first: line {lines})").format(
+                count=f"{skipped:,}", lines=", ".join(str(n) for n in first_lines))
+        self.summary.setText(text)
+        self.summary.show()
+
+    def summary_text(self) -> str:
+        return self.summary.text() if self._summary else ""
+
+    # ---- the timer ---------------------------------------------------------------
+    def tick(self) -> None:
+        if self.mode == "log":
+            if self._log_dirty:
+                self._diagnose_log()
+            return
+        hints = self.live.maybe_update(time.monotonic())
+        if hints is None:
+            return
+        self.panel.set_hints(hints, self.live.knob_values if self.run_is_live() else None)
+        self.regions.set_hints(hints)
+
+    # ---- Apply --------------------------------------------------------------------
+    def apply(self, hint_id: str, changes: dict, restart_changes: dict) -> None:
+        window = self.window
+        try:
+            sent = window.session.submit(changes, source=f"hint:{hint_id}")
+        except knob_table.KnobError as exc:
+            window.show_message(str(exc), error=True)
+            return
+        if sent:
+            for name, value in changes.items():
+                window.knob_panel.mark_pending(name, value)
+        else:
+            window.show_message(translate("DiagnosisDock", "No run in progress: start training to apply a hint"),
+                                error=True)
+        if restart_changes:
+            for name, value in restart_changes.items():
+                window.knob_panel.set_value(name, value)  # staged: used by Restart with these settings
+            window.show_message(translate(
+                "DiagnosisDock", "Staged {changes}: use Restart with these settings to build a new model").format(
+                changes=", ".join(f"{k} = {knob_table.format_value(k, v)}" for k, v in restart_changes.items())))
+
+    # ---- language -----------------------------------------------------------------
+    def _language_changed(self, language: str) -> None:
+        self.regions.set_language(None)
+        self.quality.set_language(language)
+        self._show_summary()

@@ -1,0 +1,257 @@
+"""File > Open log…, drag and drop, the Help menu's lessons, and following a growing log.
+
+Any log gantuner reads (Keras-GAN, PyTorch-GAN, CSV, TensorBoard, a run
+folder…) is read with :func:`gantuner.logs.read_log` in a background thread,
+drawn in the same curve panels as a run, and diagnosed as a finished run by
+the hints dock.  A read error shows its message in the UI language in a
+message box.  A log that is still being written is followed: a
+:class:`LogFollower` is polled every second (also off the GUI thread) and
+its new rows extend the curves and the diagnosis.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from ..logs import LogError, LogFollower, read_log
+from ..metrics import MetricTable
+from ..paths import resource
+from . import i18n
+from .background import BackgroundCall
+from .run_loader import marker_label
+
+translate = QCoreApplication.translate
+
+FOLLOW_MS = 1000          # a followed log is polled this often
+SKIPPED_LINES_SHOWN = 3   # line numbers of the first skipped lines in the summary
+LESSONS = {"lesson1": "seed_example1.log", "lesson2": "seed_example2.log"}
+
+
+@dataclass
+class OpenedLog:
+    path: Path
+    table: MetricTable | None = None
+    rows: list[dict[str, Any]] = dataclasses.field(default_factory=list)
+    follower: LogFollower | None = None
+    error: LogError | None = None
+
+
+def table_rows(table: MetricTable) -> list[dict[str, Any]]:
+    """One dict per row, ``{"step": s, column: value}``; NaN (not measured) left out."""
+    names = list(table.columns)
+    columns = [table.columns[n].tolist() for n in names]
+    rows = []
+    for i, step in enumerate(table.step.tolist()):
+        row: dict[str, Any] = {"step": int(step)}
+        for name, column in zip(names, columns):
+            value = column[i]
+            if not math.isnan(value):
+                row[name] = value
+        rows.append(row)
+    return rows
+
+
+def joined(first: MetricTable, more: MetricTable) -> MetricTable:
+    """``first`` followed by ``more`` (a followed log's new rows); a column missing on one side is NaN."""
+    n1, n2 = len(first), len(more)
+    columns = {}
+    for name in list(first.columns) + [n for n in more.columns if n not in first.columns]:
+        a = first.columns.get(name, np.full(n1, np.nan))
+        b = more.columns.get(name, np.full(n2, np.nan))
+        columns[name] = np.concatenate([a, b])
+    return dataclasses.replace(
+        first, step=np.concatenate([first.step, more.step]), columns=columns,
+        skipped_lines=first.skipped_lines + more.skipped_lines,
+        skipped_examples=list(first.skipped_examples) + list(more.skipped_examples),
+        events=list(first.events) + list(more.events), knobs={})
+
+
+def load_log(path: Path) -> OpenedLog:
+    """Read ``path`` and get a follower positioned after what was read (runs in a background thread)."""
+    try:
+        table = read_log(path)
+    except LogError as error:
+        return OpenedLog(path, error=error)
+    follower: LogFollower | None = LogFollower(path, format=table.format)
+    try:
+        seen = follower.poll()  # reads what read_log read, so the next poll gives only new rows
+    except (LogError, OSError):
+        follower, seen = None, None
+    if seen is not None and len(seen) > len(table):  # written between the two reads
+        table = joined(table, seen.slice(len(table)))
+    return OpenedLog(path, table, table_rows(table), follower)
+
+
+def summary_of(path: Path, table: MetricTable) -> tuple:
+    first = [s.line_number for s in table.skipped_examples[:SKIPPED_LINES_SHOWN]]
+    return (path.name, table.format, len(table), table.skipped_lines, first)
+
+
+class LogOpener(QObject):
+    def __init__(self, window: Any, dock: Any) -> None:
+        super().__init__(window)
+        self.window = window
+        self.dock = dock
+        self.path: Path | None = None
+        self.table: MetricTable | None = None
+        self.follower: LogFollower | None = None
+        self._generation = 0          # bumped by every open and stop: late results are dropped
+        self._calls: set[BackgroundCall] = set()
+        self._polling = False
+        self.timer = QTimer(self)
+        self.timer.setInterval(FOLLOW_MS)
+        self.timer.timeout.connect(self._poll)
+
+        menus = window.menus
+        self.open_action = QAction(window)
+        self.open_action.setObjectName("actionOpenLog")
+        self.open_action.triggered.connect(lambda _=False: self.ask_open())
+        menus.file_menu.insertAction(menus.recent_menu.menuAction(), self.open_action)
+        self.lesson_actions: dict[str, QAction] = {}
+        about = menus.actions["about"]
+        for name, file_name in LESSONS.items():
+            action = QAction(window)
+            action.setObjectName("action" + name.title())
+            action.triggered.connect(lambda _=False, f=file_name: self.open(resource("sample_logs", f)))
+            menus.help_menu.insertAction(about, action)
+            self.lesson_actions[name] = action
+        menus.help_menu.insertSeparator(about)
+
+        window.setAcceptDrops(True)
+        window.installEventFilter(self)
+        window.driverChanged.connect(lambda _driver: self.stop_following())
+        window.runOpened.connect(lambda _path: self.stop_following())
+        window.session.runStarting.connect(self.stop_following)
+        self.retranslate()
+
+    # ---- opening ----------------------------------------------------------------
+    def ask_open(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self.window, translate("LogOpener", "Open log"),
+                                              str(self.window.runs_dir),
+                                              translate("LogOpener", "Logs (*.log *.txt *.csv *.out);;All files (*)"))
+        if path:
+            self.open(path)
+
+    def open(self, path: Path | str) -> None:
+        """Read ``path`` off the GUI thread, then show it (a current run is stopped first)."""
+        path = Path(path)
+        self.stop_following()
+        generation = self._generation
+        self.window.show_message(translate("LogOpener", "Opening {0}…").format(path))
+
+        def load() -> None:
+            call = BackgroundCall("open-log", lambda: load_log(path), self)
+            call.done.connect(lambda opened: self._loaded(call, generation, opened))
+            call.failed.connect(lambda message: self._failed(call, path, message))
+            self._calls.add(call)
+            call.start()
+
+        self.window.session.when_stopped(load)
+
+    def _loaded(self, call: BackgroundCall, generation: int, opened: OpenedLog) -> None:
+        self._calls.discard(call)
+        if generation != self._generation:
+            return  # another log or a run was opened meanwhile
+        if opened.error is not None:
+            self._show_error(opened.error.message(i18n.current_language()))
+            return
+        table = opened.table
+        self.path, self.table, self.follower = opened.path, table, opened.follower
+        self.dock.loading_log = True  # the rows below are a log's: not for the live diagnosis
+        self.window.show_log_rows(opened.rows, opened.path)
+        for event in table.events:
+            if event.get("type") == "knob":
+                self.window.curves.add_marker(float(event.get("step", 0)), marker_label(event))
+        summary = summary_of(opened.path, table)
+        self.dock.show_log(table, summary)
+        self.window.show_message(self.dock.summary_text())
+        if self.follower is not None:
+            self.timer.start()
+
+    def _failed(self, call: BackgroundCall, path: Path, message: str) -> None:
+        self._calls.discard(call)
+        self._show_error(translate("LogOpener", "{0}: {1}").format(path, message))
+
+    def _show_error(self, message: str) -> None:
+        self.window.show_message(message, error=True)
+        QMessageBox.warning(self.window, translate("LogOpener", "Could not open the log"), message)
+
+    # ---- following ------------------------------------------------------------------
+    def following(self) -> bool:
+        return self.timer.isActive()
+
+    def stop_following(self) -> None:
+        self._generation += 1
+        self.timer.stop()
+        self.follower = None
+
+    def _poll(self) -> None:
+        follower = self.follower
+        if follower is None or self._polling:
+            return
+        self._polling = True
+        generation = self._generation
+        call = BackgroundCall("follow-log", follower.poll, self)
+
+        def done(table: MetricTable | None) -> None:
+            self._calls.discard(call)
+            self._polling = False
+            if generation == self._generation and table is not None and len(table):
+                self._grew(table)
+
+        def failed(_message: str) -> None:  # e.g. the file went away: keep what is shown, try again
+            self._calls.discard(call)
+            self._polling = False
+
+        call.done.connect(done)
+        call.failed.connect(failed)
+        self._calls.add(call)
+        call.start()
+
+    def _grew(self, more: MetricTable) -> None:
+        self.table = joined(self.table, more) if self.table is not None else more
+        self.window.append_rows(table_rows(more))
+        self.dock.extend_log(self.table, summary_of(self.path, self.table))
+
+    # ---- drag and drop, language ---------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        kind = event.type()
+        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
+            if _dropped_path(event) is not None:
+                event.acceptProposedAction()
+                return True
+        elif kind == QEvent.Type.Drop:
+            path = _dropped_path(event)
+            if path is not None:
+                event.acceptProposedAction()
+                self.open(path)
+                return True
+        elif kind == QEvent.Type.LanguageChange:
+            self.retranslate()
+        return super().eventFilter(watched, event)
+
+    def retranslate(self) -> None:
+        self.open_action.setText(translate("LogOpener", "Open log…"))
+        self.open_action.setToolTip(translate(
+            "LogOpener", "Show a training log's curves and hints (Keras-GAN, PyTorch-GAN, CSV, TensorBoard…)"))
+        self.lesson_actions["lesson1"].setText(translate("LogOpener", "Lesson 1: D too strong (seed example 1)"))
+        self.lesson_actions["lesson2"].setText(translate("LogOpener", "Lesson 2: a healthy run (seed example 2)"))
+
+
+def _dropped_path(event: Any) -> Path | None:
+    mime = event.mimeData()
+    if mime is None or not mime.hasUrls():
+        return None
+    for url in mime.urls():
+        if url.isLocalFile():
+            return Path(url.toLocalFile())
+    return None
