@@ -29,7 +29,7 @@ from .quality_plot import QualityPlot
 
 translate = QCoreApplication.translate
 
-TICK_MS = 250  # how often the timer asks the live diagnosis for fresh hints
+TICK_MS = 500  # how often the timer asks the live diagnosis for fresh hints (GIL time is training time)
 
 
 class DiagnosisDock(QObject):

@@ -26,7 +26,7 @@ from gantuner.knobs import KNOBS
 from gantuner.metrics import MetricTable
 
 WINDOW_STEPS = 2000      # the rules see the last this many steps
-MIN_INTERVAL_S = 0.5     # at most twice a second
+MIN_INTERVAL_S = 1.0     # at most once a second: its GIL time is taken from training
 MAX_BUSY_SHARE = 0.2     # a slow diagnosis is run less often, at most 20 % of the time
 FOLLOW_HORIZON_STEPS = 5000  # a follow-up on a knob change is shown this long after it
 
