@@ -9,26 +9,28 @@ state resumes them exactly.
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from dataclasses import dataclass
 
 import numpy as np
 import torch
 
 
-class Dataset:
+class Dataset(ABC):
     """What the engine needs from data: its shape and a way to draw batches."""
 
     kind: str  # "images" or "points"
     name: str
     device: torch.device
 
-    def sample(self, batch_size: int) -> torch.Tensor:  # pragma: no cover - interface
+    @abstractmethod
+    def sample(self, batch_size: int) -> torch.Tensor:
         """A batch in model space: images in [-1, 1] as [B, C, H, W], points as [B, 2]."""
-        raise NotImplementedError
 
     @property
-    def sample_shape(self) -> tuple[int, ...]:  # pragma: no cover - interface
-        raise NotImplementedError
+    @abstractmethod
+    def sample_shape(self) -> tuple[int, ...]:
+        """The shape of one sample: (C, H, W) or (2,)."""
 
 
 class ImageDataset(Dataset):
