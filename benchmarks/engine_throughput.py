@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 import torch
-import torch.nn.functional as F
+from baseline import plain_loop, rate
 
 from gantuner.training import Driver, Engine, RunOptions
 
@@ -27,34 +27,6 @@ CASES = {
     "2D MLP, ring (3x128, batch 512)": {"dataset": "ring"},
     "DCGAN, digits 16x16 (batch 64)": {"dataset": "digits"},
 }
-
-
-def plain_loop(config: dict, seconds: float) -> float:
-    """pytorch/examples' dcgan step on the engine's own models and data."""
-    engine = Engine(config)  # only to build identical models and data
-    G, D, data = engine.G, engine.D, engine.dataset
-    opt_g = torch.optim.Adam(G.parameters(), lr=2e-4, betas=(0.5, 0.999))
-    opt_d = torch.optim.Adam(D.parameters(), lr=2e-4, betas=(0.5, 0.999))
-    batch, latent, device = engine.live["batch_size"], engine.latent_dim, engine.device
-
-    def step() -> None:
-        real = data.sample(batch)
-        fake = G(torch.randn(batch, latent, device=device))
-        # (1) update D
-        opt_d.zero_grad()
-        out_real, out_fake = D(real), D(fake.detach())
-        loss_d = (F.binary_cross_entropy_with_logits(out_real, torch.ones_like(out_real))
-                  + F.binary_cross_entropy_with_logits(out_fake, torch.zeros_like(out_fake)))
-        loss_d.backward()
-        opt_d.step()
-        # (2) update G
-        opt_g.zero_grad()
-        out = D(fake)
-        loss_g = F.binary_cross_entropy_with_logits(out, torch.ones_like(out))
-        loss_g.backward()
-        opt_g.step()
-
-    return _rate(step, seconds, device)
 
 
 def engine_steps(config: dict, seconds: float) -> float:
@@ -67,7 +39,7 @@ def engine_steps(config: dict, seconds: float) -> float:
             torch.stack(metrics).cpu()
             metrics.clear()
 
-    return _rate(step, seconds, engine.device)
+    return rate(step, seconds, engine.device, warmup=5)
 
 
 def driver_run(config: dict, seconds: float) -> float:
@@ -88,23 +60,6 @@ def driver_run(config: dict, seconds: float) -> float:
         return count / (time.perf_counter() - t0)
 
 
-def _rate(step, seconds: float, device: torch.device) -> float:
-    for _ in range(5):
-        step()
-    _sync(device)
-    count, t0 = 0, time.perf_counter()
-    while time.perf_counter() - t0 < seconds:
-        step()
-        count += 1
-    _sync(device)
-    return count / (time.perf_counter() - t0)
-
-
-def _sync(device: torch.device) -> None:
-    if device.type == "cuda":
-        torch.cuda.synchronize(device)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--device", default="cpu")
@@ -120,7 +75,7 @@ def main() -> None:
         config = {**overrides, "device": args.device}
         results: dict[str, list[float]] = {"plain": [], "engine": [], "driver": []}
         for _ in range(args.rounds):
-            results["plain"].append(plain_loop(config, args.seconds))
+            results["plain"].append(plain_loop(config, args.seconds, warmup=5))
             results["engine"].append(engine_steps(config, args.seconds))
             results["driver"].append(driver_run(config, args.seconds))
         plain = statistics.median(results["plain"])

@@ -40,8 +40,8 @@ from typing import Any, Callable
 
 import numpy as np
 import torch
-import torch.nn.functional as F
 
+from baseline import plain_loop, rate, sync
 from gantuner.metrics import ENGINE_FIELDS
 from gantuner.training import Engine
 from gantuner.training.fast_path import FastStepper, eager_reason
@@ -88,49 +88,6 @@ def cases(folder: Path, quick: bool) -> dict[str, tuple[str, dict[str, Any]]]:
 
 
 # ---- the loops ------------------------------------------------------------------
-
-def sync(device: torch.device) -> None:
-    if device.type == "cuda":
-        torch.cuda.synchronize(device)
-
-
-def rate(step: Callable[[], None], seconds: float, device: torch.device, warmup: int = 10) -> float:
-    for _ in range(warmup):
-        step()
-    sync(device)
-    count, start = 0, time.perf_counter()
-    while time.perf_counter() - start < seconds:
-        step()
-        count += 1
-    sync(device)
-    return count / (time.perf_counter() - start)
-
-
-def plain_loop(config: dict, seconds: float) -> float:
-    """pytorch/examples' dcgan step on the engine's own models and data, nothing else."""
-    engine = Engine(config)  # only to build identical models and data
-    G, D, data = engine.G, engine.D, engine.dataset
-    opt_g = torch.optim.Adam(G.parameters(), lr=2e-4, betas=(0.5, 0.999))
-    opt_d = torch.optim.Adam(D.parameters(), lr=2e-4, betas=(0.5, 0.999))
-    batch, latent, device = engine.live["batch_size"], engine.latent_dim, engine.device
-
-    def step() -> None:
-        real = data.sample(batch)
-        fake = G(torch.randn(batch, latent, device=device))
-        opt_d.zero_grad()
-        out_real, out_fake = D(real), D(fake.detach())
-        loss_d = (F.binary_cross_entropy_with_logits(out_real, torch.ones_like(out_real))
-                  + F.binary_cross_entropy_with_logits(out_fake, torch.zeros_like(out_fake)))
-        loss_d.backward()
-        opt_d.step()
-        opt_g.zero_grad()
-        out = D(fake)
-        loss_g = F.binary_cross_entropy_with_logits(out, torch.ones_like(out))
-        loss_g.backward()
-        opt_g.step()
-
-    return rate(step, seconds, device)
-
 
 class MetricFetch:
     """What the driver does with step vectors: keep them on the device, fetch every 0.1 s."""
