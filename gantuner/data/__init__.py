@@ -6,6 +6,7 @@ from pathlib import Path
 
 import torch
 
+from ..knobs import TWO_D_DATASETS
 from .dataset import (Dataset, ImageDataset, MixtureDataset, MixtureSpec, PointsDataset,
                       to_model_space, to_uint8)
 from .mixtures import grid_spec, ring_spec, spiral_points
@@ -20,7 +21,7 @@ _POINT_SUFFIXES = {".csv"}
 
 def dataset_kind(name: str) -> str:
     """"points" or "images", without loading anything (for choosing the model)."""
-    if name in ("ring", "grid", "spiral"):
+    if name in TWO_D_DATASETS:
         return "points"
     if name == "digits":
         return "images"

@@ -362,7 +362,7 @@ class MainWindow(QMainWindow):
         if loaded.bad_lines:
             name, line = loaded.bad_lines[0]
             text += " " + self.tr("({0} unreadable lines skipped, first: {1} line {2})").format(
-                len(loaded.bad_lines), name, line)
+                loaded.skipped_lines, name, line)
         self.show_message(text)
         self._update_title()
         if opened:

@@ -28,6 +28,7 @@ class LoadedRun:
     events: list[dict[str, Any]]
     samples: list[tuple[int, Path]]
     bad_lines: list[tuple[str, int]] = field(default_factory=list)
+    skipped_lines: int = 0
 
     @property
     def knob_changes(self) -> list[dict[str, Any]]:
@@ -51,7 +52,7 @@ def load_run(path: Path | str) -> LoadedRun:
                for f in ENGINE_FIELDS}
     config = contents.config.get("knobs", {}) if isinstance(contents.config, dict) else {}
     return LoadedRun(Path(path), dict(config), rows, steps, columns, contents.events,
-                     list(contents.samples), list(contents.bad_lines))
+                     list(contents.samples), list(contents.bad_lines), contents.skipped_lines)
 
 
 def marker_label(event: dict[str, Any]) -> str:

@@ -26,14 +26,9 @@ from . import losses
 from .device import pick_device, seed_everything
 from .grid import image_grid
 
-FIELD_INDEX = {name: i for i, name in enumerate(ENGINE_FIELDS)}
 FIXED_NOISE_IMAGES = 64  # an 8x8 grid
 FIXED_NOISE_POINTS = 1024
 DISPLAY_REAL_POINTS = 1024
-
-
-class EngineError(RuntimeError):
-    """A configuration the engine cannot train; the message says what to change."""
 
 
 def resolve_config(values: Mapping[str, Any] | None) -> dict[str, Any]:

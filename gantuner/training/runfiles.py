@@ -115,30 +115,23 @@ class RunContents:
     rows: list[dict[str, Any]]
     events: list[dict[str, Any]]
     samples: list[tuple[int, Path]] = field(default_factory=list)
-    bad_lines: list[tuple[str, int]] = field(default_factory=list)  # (file, 1-based line)
+    bad_lines: list[tuple[str, int]] = field(default_factory=list)  # (file, 1-based line), first 5 per file
+    skipped_lines: int = 0  # every line that did not parse
 
 
-def read_jsonl(path: Path) -> tuple[list[dict[str, Any]], list[int]]:
-    """Rows of a JSONL file and the line numbers that did not parse (a cut-off last line)."""
-    rows: list[dict[str, Any]] = []
-    bad: list[int] = []
+def read_jsonl(path: Path, need_step: bool = False) -> tuple[list[dict[str, Any]], list[int], int]:
+    """Rows of a JSONL file, the first line numbers that did not parse (a
+    cut-off last line), and how many lines did not parse in all.
+
+    The parsing is the log reader's (gantuner.logs), so a run reads the same
+    in the app's run view and in ``gantuner diagnose``.
+    """
+    from ..logs.gantuner_run import parse_jsonl
+
     if not path.exists():
-        return rows, bad
-    with open(path, encoding="utf-8", errors="replace") as handle:
-        for number, line in enumerate(handle, start=1):
-            line = line.strip()
-            if not line:
-                continue
-            try:
-                item = json.loads(line)
-            except ValueError:
-                bad.append(number)
-                continue
-            if isinstance(item, dict):
-                rows.append(item)
-            else:
-                bad.append(number)
-    return rows, bad
+        return [], [], 0
+    parsed = parse_jsonl(path.read_bytes(), path.name, need_step=need_step)
+    return parsed.objects, [example.line_number for example in parsed.examples], parsed.skipped
 
 
 def read_run(path: Path) -> RunContents:
@@ -147,14 +140,14 @@ def read_run(path: Path) -> RunContents:
         config = json.loads((path / "config.json").read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise FileNotFoundError(f"{path}: not a gantuner run (no config.json)") from None
-    rows, bad_rows = read_jsonl(path / "metrics.jsonl")
-    events, bad_events = read_jsonl(path / "events.jsonl")
+    rows, bad_rows, skipped_rows = read_jsonl(path / "metrics.jsonl", need_step=True)
+    events, bad_events, skipped_events = read_jsonl(path / "events.jsonl")
     samples = sorted(
         (int(p.stem.split("_")[1]), p) for p in (path / "samples").glob("step_*.png")
         if p.stem.split("_")[1].isdigit()
     )
     bad = [("metrics.jsonl", n) for n in bad_rows] + [("events.jsonl", n) for n in bad_events]
-    return RunContents(path, config, rows, events, samples, bad)
+    return RunContents(path, config, rows, events, samples, bad, skipped_rows + skipped_events)
 
 
 def drop_rows_after(path: Path, step: int) -> int:

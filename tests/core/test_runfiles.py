@@ -79,3 +79,14 @@ def test_checkpoint_loads_without_running_code(tmp_path):
     assert engine.step_count == 3
     meta = json.loads((tmp_path / "r" / "checkpoints" / "step_000003.json").read_text())
     assert meta["step"] == 3 and meta["config"]["dataset"] == "ring"
+
+
+def test_unreadable_lines_are_counted_and_the_first_located(tmp_path):
+    driver = Driver.new(RING_FAST, out=tmp_path / "r", options=quiet_options(max_steps=3))
+    driver.run()
+    with open(tmp_path / "r" / "metrics.jsonl", "a") as handle:
+        handle.write("".join(f'{{"step": {4 + i}, "d_lo\n' for i in range(7)))
+    run = read_run(tmp_path / "r")
+    assert [r["step"] for r in run.rows] == [1, 2, 3]
+    assert run.skipped_lines == 7
+    assert run.bad_lines == [("metrics.jsonl", n) for n in range(4, 9)]
