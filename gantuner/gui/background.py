@@ -1,7 +1,9 @@
 """Run a slow function (disk, parsing) off the GUI thread and get the result as a signal.
 
-A plain Python thread named ``gantuner-<task>``; the result travels back
-through a queued Qt signal, so the GUI thread never waits on the disk.
+A plain Python thread named ``gantuner-<task>`` runs the function and keeps
+its outcome; a QTimer in the GUI thread looks for it every few milliseconds
+and emits ``done`` or ``failed`` there.  The thread itself never calls into
+Qt (see worker.py for why), and the GUI thread never waits on the disk.
 """
 
 from __future__ import annotations
@@ -9,7 +11,9 @@ from __future__ import annotations
 import threading
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
+
+POLL_MS = 15
 
 
 class BackgroundCall(QObject):
@@ -19,22 +23,42 @@ class BackgroundCall(QObject):
     def __init__(self, task: str, function: Callable[[], Any], parent: QObject | None = None):
         super().__init__(parent)
         self._function = function
+        self._outcome: tuple[bool, Any] | None = None
         self.thread = threading.Thread(target=self._run, name=f"gantuner-{task}", daemon=True)
+        self._timer = QTimer(self)
+        self._timer.setInterval(POLL_MS)
+        self._timer.timeout.connect(self.deliver)
 
     def start(self) -> "BackgroundCall":
         self.thread.start()
+        self._timer.start()
         return self
 
     def is_running(self) -> bool:
-        return self.thread.is_alive()
+        return self.thread.is_alive() or self._timer.isActive()
+
+    def deliver(self) -> bool:
+        """Emit the outcome if the function has returned; True once delivered."""
+        outcome = self._outcome
+        if outcome is None:
+            return False
+        self._outcome = None
+        self._timer.stop()
+        ok, value = outcome
+        if ok:
+            self.done.emit(value)
+        else:
+            self.failed.emit(value)
+        self.deleteLater()  # its owner's set drops the Python side in the slots above
+        return True
 
     def _run(self) -> None:
         try:
             result = self._function()
         except Exception as exc:  # reported to the user, never raised into Qt
-            self.failed.emit(describe_error(exc))
+            self._outcome = (False, describe_error(exc))
             return
-        self.done.emit(result)
+        self._outcome = (True, result)
 
 
 def describe_error(exc: BaseException) -> str:

@@ -19,7 +19,7 @@ from ..training import Driver, RunOptions
 from ..training.checkpoint import load_engine
 from ..training.runfiles import RunWriter, new_run_dir
 from .run_loader import load_run, run_dir_of_checkpoint
-from .worker import TrainingThread, TrainingWorker
+from .worker import TrainingWorker
 
 
 class TrainingSession(QObject):
@@ -40,7 +40,7 @@ class TrainingSession(QObject):
         super().__init__(parent)
         self.driver: Driver | None = None
         self.state = "idle"
-        self._run: TrainingThread | None = None
+        self._run: TrainingWorker | None = None
         self._after_stop: Callable[[], None] | None = None
         self._running_since: float | None = None
         self._elapsed = 0.0
@@ -71,7 +71,7 @@ class TrainingSession(QObject):
         self._when_stopped(lambda: self._launch(make, history))
 
     def _launch(self, make: Callable[[], Driver], prepare: Callable[[Driver], Any] | None = None) -> None:
-        worker = TrainingWorker(make, prepare)
+        worker = TrainingWorker(make, prepare, self)
         worker.driverReady.connect(self._driver_ready)
         worker.historyReady.connect(self.historyReady)
         worker.rowsReady.connect(self.rowsArrived)
@@ -82,15 +82,14 @@ class TrainingSession(QObject):
         worker.checkpointFailed.connect(self.checkpointFailed)
         worker.failed.connect(self.failed)
         worker.finished.connect(self._worker_finished)
-        run = TrainingThread(worker)
-        run.thread.finished.connect(self._thread_finished)
-        self._run = run
+        worker.ended.connect(self._thread_finished)
+        self._run = worker
         self.driver = None
         self._elapsed = 0.0
         self._running_since = None
         self._set_state("starting")
         self.runStarting.emit()
-        run.start()
+        worker.start()
 
     def _driver_ready(self, driver: Driver) -> None:
         self.driver = driver
@@ -101,7 +100,7 @@ class TrainingSession(QObject):
     # ---- controls ------------------------------------------------------------
     @property
     def worker(self) -> TrainingWorker | None:
-        return self._run.worker if self._run else None
+        return self._run
 
     def is_active(self) -> bool:
         """A run's thread exists (starting, running, paused or stopping)."""
@@ -173,6 +172,7 @@ class TrainingSession(QObject):
         self.stop()
         if not run.wait(timeout_ms):
             return False
+        run.drain()  # the last rows and the finish, now rather than at the next timer turn
         self._thread_finished()
         return True
 
@@ -201,9 +201,8 @@ class TrainingSession(QObject):
         run = self._run
         if run is None:
             return
-        # finished() is sent while the thread winds down; it ends within moments.
-        run.wait(5000)
         self._run = None
+        run.deleteLater()  # not now: this may run inside one of its own signals
         self._set_state("stopped" if self.driver is not None else "idle")
         then, self._after_stop = self._after_stop, None
         if then is not None:

@@ -1,13 +1,19 @@
-"""Training off the GUI thread: a QThread whose worker QObject calls ``driver.run``.
+"""Training off the GUI thread, without Qt in the training thread.
 
-The worker never touches a widget.  The driver calls the listener from the
-training thread; the listener only emits signals, which Qt queues to the GUI
-thread.  Controls (pause, step, stop, knob changes) go straight to the
-driver, which is thread-safe, so the GUI thread never waits on training.
+The training thread is a plain Python thread that calls ``driver.run``.  It
+never touches a widget and never calls into Qt at all: the driver's listener
+appends messages (rows, samples, events, status) to a deque, and a QTimer in
+the GUI thread drains it a few dozen times a second, merging the rows that
+arrived since the last turn into one batch and keeping only the newest status.
+Emitting Qt signals from a Python thread takes Qt's locks while that thread
+holds the GIL; with the GUI thread holding the GIL and waiting for the same
+locks the two can deadlock, so no such emit happens here.
 
-The driver itself is built inside the thread too (loading a dataset or a
-checkpoint can take seconds); controls given before it exists are kept and
-applied as soon as it does.
+Controls (pause, step, stop, knob changes) go straight to the driver, which
+is thread-safe, so the GUI thread never waits on training.  The driver itself
+is built inside the thread too (loading a dataset or a checkpoint can take
+seconds); controls given before it exists are kept and applied as soon as it
+does.
 
 Saving a checkpoint must not race a step.  While training runs, the save is
 handed to the training thread, which does it between two steps (inside the
@@ -18,42 +24,45 @@ step, resume and stop wait until it is done.
 
 from __future__ import annotations
 
+import collections
 import threading
-import time
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..training import Driver
 from ..training.checkpoint import save_checkpoint
 from .background import describe_error
 
 THREAD_NAME = "gantuner-training"
+DRAIN_MS = 25  # how often the GUI thread collects what training produced
 
 
-class _SignalListener:
-    """The driver's listener: runs in the training thread and only emits signals."""
+class _QueueListener:
+    """The driver's listener: runs in the training thread and only appends to the outbox."""
 
     def __init__(self, worker: "TrainingWorker"):
         self._worker = worker
 
     def on_rows(self, rows: list[dict[str, Any]]) -> None:
-        self._worker.rowsReady.emit(rows)
+        self._worker._post("rows", rows)
 
     def on_sample(self, step: int, sample: Any) -> None:
-        self._worker.sampleReady.emit(step, sample)
+        self._worker._post("sample", (step, sample))
 
     def on_event(self, event: dict[str, Any]) -> None:
-        self._worker.eventReady.emit(event)
+        self._worker._post("event", event)
 
     def on_status(self, status: dict[str, Any]) -> None:
         # Called between steps, or just before the loop waits while paused.
-        self._worker._between_steps(status.get("state") == "paused")
-        self._worker.statusReady.emit(status)
+        self._worker._run_tasks()
+        self._worker._post("status", status)
 
 
 class TrainingWorker(QObject):
+    """One run's training thread; its signals are emitted in the GUI thread."""
+
     driverReady = Signal(object)      # the Driver, once built
     historyReady = Signal(object)     # what the prepare step returned (a resumed run's past)
     rowsReady = Signal(object)        # list of metric rows
@@ -64,10 +73,11 @@ class TrainingWorker(QObject):
     checkpointFailed = Signal(str)
     failed = Signal(str)              # the run could not start or crashed
     finished = Signal(int)            # final step (-1 when it never started)
+    ended = Signal()                  # the thread is gone; sent after finished
 
     def __init__(self, make_driver: Callable[[], Driver],
-                 prepare: Callable[[Driver], Any] | None = None):
-        super().__init__()
+                 prepare: Callable[[Driver], Any] | None = None, parent: QObject | None = None):
+        super().__init__(parent)
         self._make_driver = make_driver
         self._prepare = prepare
         self._lock = threading.Lock()
@@ -80,16 +90,86 @@ class TrainingWorker(QObject):
         self._saving = False      # a helper thread is writing a checkpoint
         self._save_lock = threading.Lock()
         self._deferred: list[Callable[[], None]] = []
+        # deque.append and popleft are atomic: the training thread appends, the GUI thread pops.
+        self._outbox: collections.deque[tuple[str, Any]] = collections.deque()
+        self._thread = threading.Thread(target=self._run, name=THREAD_NAME, daemon=True)
+        self._timer = QTimer(self)
+        self._timer.setInterval(DRAIN_MS)
+        self._timer.timeout.connect(self.drain)
+        self._ended = False
+
+    # ---- lifetime (GUI thread) -------------------------------------------------
+    def start(self) -> None:
+        self._thread.start()
+        self._timer.start()
+
+    def is_running(self) -> bool:
+        return self._thread.is_alive()
+
+    def wait(self, timeout_ms: int) -> bool:
+        """Wait for the thread to end (join releases the GIL); True if it did."""
+        self._thread.join(max(0.0, timeout_ms / 1000.0))
+        return not self._thread.is_alive()
+
+    def drain(self) -> None:
+        """Deliver what the training thread produced since the last call, as signals."""
+        rows: list[dict[str, Any]] = []
+        status = None
+        finished_step = None
+        while True:
+            try:
+                kind, payload = self._outbox.popleft()
+            except IndexError:
+                break
+            if kind == "rows":
+                rows.extend(payload)
+                continue
+            if kind == "status":
+                status = payload
+                continue
+            if rows:  # keep rows in order with the events and samples around them
+                self.rowsReady.emit(rows)
+                rows = []
+            if kind == "sample":
+                self.sampleReady.emit(*payload)
+            elif kind == "event":
+                self.eventReady.emit(payload)
+            elif kind == "driver":
+                self.driverReady.emit(payload)
+            elif kind == "history":
+                self.historyReady.emit(payload)
+            elif kind == "saved":
+                self.checkpointSaved.emit(payload)
+            elif kind == "save_failed":
+                self.checkpointFailed.emit(payload)
+            elif kind == "failed":
+                self.failed.emit(payload)
+            elif kind == "finished":
+                finished_step = payload
+        if rows:
+            self.rowsReady.emit(rows)
+        if status is not None:
+            self.statusReady.emit(status)
+        if finished_step is not None and not self._ended:
+            self._ended = True
+            self._timer.stop()
+            self._thread.join(5.0)  # it has nothing left to do but return
+            self.finished.emit(finished_step)
+            self.ended.emit()
+        elif self._ended and not self._saving and not self._outbox:
+            self._timer.stop()  # a save after the run was delivered
+
+    def _post(self, kind: str, payload: Any) -> None:
+        self._outbox.append((kind, payload))
 
     # ---- the thread ------------------------------------------------------
-    @Slot()
-    def run(self) -> None:
+    def _run(self) -> None:
         try:
             driver = self._make_driver()
             history = self._prepare(driver) if self._prepare else None
         except Exception as exc:
-            self.failed.emit(describe_error(exc))
-            self.finished.emit(-1)
+            self._post("failed", describe_error(exc))
+            self._post("finished", -1)
             return
         with self._lock:
             self.driver = driver
@@ -97,29 +177,26 @@ class TrainingWorker(QObject):
                 try:
                     driver.submit(self._pending_knobs)
                 except ValueError as exc:
-                    self.failed.emit(describe_error(exc))
+                    self._post("failed", describe_error(exc))
                 self._pending_knobs = {}
             if self._paused:
                 driver.pause()
             if self._stop:
                 driver.stop()
         if history is not None:
-            self.historyReady.emit(history)
-        self.driverReady.emit(driver)
+            self._post("history", history)
+        self._post("driver", driver)
         step = -1
         try:
-            step = driver.run(_SignalListener(self))
+            step = driver.run(_QueueListener(self))
         except Exception as exc:  # the driver has logged it to events.jsonl
-            self.failed.emit(describe_error(exc))
+            self._post("failed", describe_error(exc))
             step = driver.engine.step_count
         finally:
             with self._lock:
                 self._done = True
             self._run_tasks()
-        self.finished.emit(step)
-
-    def _between_steps(self, paused: bool) -> None:
-        self._run_tasks()
+            self._post("finished", step)
 
     def _run_tasks(self) -> None:
         with self._lock:
@@ -128,13 +205,12 @@ class TrainingWorker(QObject):
             self._save(directory)
 
     def _save(self, directory: Path) -> None:
-        driver = self.driver
         try:
-            path = save_checkpoint(driver.engine, Path(directory))
+            path = save_checkpoint(self.driver.engine, Path(directory))
         except Exception as exc:
-            self.checkpointFailed.emit(describe_error(exc))
+            self._post("save_failed", describe_error(exc))
         else:
-            self.checkpointSaved.emit(str(path))
+            self._post("saved", str(path))
 
     # ---- controls (GUI thread) -----------------------------------------
     def submit(self, changes: Mapping[str, Any], source: str = "user") -> None:
@@ -191,6 +267,8 @@ class TrainingWorker(QObject):
             self._saving = True
         threading.Thread(target=self._save_while_idle, args=(Path(directory),),
                          name="gantuner-checkpoint", daemon=True).start()
+        if not self._timer.isActive():  # the run is over: the save's outcome still needs delivering
+            self._timer.start()
         return True
 
     def _save_while_idle(self, directory: Path) -> None:
@@ -203,40 +281,3 @@ class TrainingWorker(QObject):
                     deferred, self._deferred = self._deferred, []
         for action in deferred:
             action()
-
-
-class TrainingThread:
-    """One training run's QThread and worker, wired together."""
-
-    def __init__(self, worker: TrainingWorker):
-        self.worker = worker
-        self.thread = QThread()
-        self.thread.setObjectName(THREAD_NAME)
-        worker.moveToThread(self.thread)
-        self.thread.started.connect(worker.run)
-        # Direct: the thread's loop must end even while the GUI thread waits for it on close.
-        worker.finished.connect(self.thread.quit, Qt.ConnectionType.DirectConnection)
-
-    def start(self) -> None:
-        self.thread.start()
-
-    def is_running(self) -> bool:
-        return self.thread.isRunning()
-
-    def wait(self, timeout_ms: int) -> bool:
-        return wait_for_thread(self.thread, timeout_ms)
-
-
-def wait_for_thread(thread: QThread, timeout_ms: int) -> bool:
-    """Wait for ``thread`` to end; True if it did within ``timeout_ms``.
-
-    PySide6's QThread.wait() keeps the GIL while it blocks, so a thread that
-    still has Python to run could never finish: wait in 1 ms slices and
-    sleep (which releases the GIL) in between.
-    """
-    deadline = time.monotonic() + timeout_ms / 1000.0
-    while not thread.wait(1):
-        if time.monotonic() >= deadline:
-            return False
-        time.sleep(0.002)
-    return True

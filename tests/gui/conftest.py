@@ -42,8 +42,6 @@ def _no_dangling_threads(monkeypatch):
 
     monkeypatch.setattr(QThread, "start", recording_start)
     yield
-    from gantuner.gui.worker import wait_for_thread
-
     dangling = []
     for thread, where in started:
         try:
@@ -53,7 +51,10 @@ def _no_dangling_threads(monkeypatch):
         if running:
             dangling.append(where)
             thread.quit()
-            wait_for_thread(thread, 5000)
+            deadline = time.monotonic() + 5.0
+            # PySide6's QThread.wait keeps the GIL: wait in slices, sleeping (GIL released) between.
+            while not thread.wait(1) and time.monotonic() < deadline:
+                time.sleep(0.002)
     deadline = time.monotonic() + 2.0
     alive = []
     for t in threading.enumerate():
