@@ -105,6 +105,7 @@ class CurvesView(QWidget):
                 # would be repainted with every new point of a curve.
                 axis.setStyle(tickLength=5)
             item.getAxis("left").setWidth(56)  # aligned plots, no relayout as labels change
+            plot_style.cache_static_parts(item)
             if index < len(PLOTS) - 1:
                 item.hideAxis("bottom")  # the x axes are linked: one step axis at the bottom
             item.setClipToView(True)
@@ -159,9 +160,12 @@ class CurvesView(QWidget):
     def add_panel(self, widget: QWidget, link_x: bool = True) -> None:
         """Add a plot (e.g. the quality curves) under the others, sharing their step axis."""
         self.splitter.addWidget(widget)
-        item = widget.getPlotItem() if hasattr(widget, "getPlotItem") else None
-        if link_x and item is not None:
-            item.setXLink(self.plot_item("lossPlot"))
+        if not link_x:
+            return
+        if hasattr(widget, "share_step_axis"):  # links itself, e.g. only while it has data
+            widget.share_step_axis(self.plot_item("lossPlot"))
+        elif hasattr(widget, "getPlotItem"):
+            widget.getPlotItem().setXLink(self.plot_item("lossPlot"))
 
     def smoothing(self) -> float:
         return self._weight

@@ -52,6 +52,7 @@ from .session import TrainingSession
 from .status_bar import RunStatusBar
 from .transport import TransportBar
 
+STATUS_MS = 250           # the status bar's labels change at most this often
 CLOSE_TIMEOUT_MS = 15000   # closing waits this long for the current step and the final checkpoint
 LAYOUT_VERSION = 1
 
@@ -109,9 +110,12 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.knob_dock, self.samples_dock], [300, 380], Qt.Orientation.Horizontal)
         self._default_state = self.saveState(LAYOUT_VERSION)
         self._restore_layout()
+        # The driver reports ten times a second; the labels change at most four
+        # times a second (each change relays out and repaints the status bar).
+        self._latest_status: dict[str, Any] | None = None
         self._status_timer = QTimer(self)
-        self._status_timer.setInterval(500)
-        self._status_timer.timeout.connect(lambda: self.status.show_elapsed(self.session.elapsed_seconds()))
+        self._status_timer.setInterval(STATUS_MS)
+        self._status_timer.timeout.connect(self._show_status)
         self._status_timer.start()
         wanted = language or keys.read_str(self.settings, keys.KEY_LANGUAGE) or i18n.system_language()
         if wanted in i18n.LANGUAGES and wanted != i18n.current_language():
@@ -393,6 +397,7 @@ class MainWindow(QMainWindow):
         self.curves.clear()
         self.samples.clear()
         self.events = []
+        self._latest_status = None
         self.status.clear_run()
 
     def _driver_ready(self, driver: Driver) -> None:
@@ -442,9 +447,14 @@ class MainWindow(QMainWindow):
         self.eventArrived.emit(event)
 
     def _status_update(self, status: dict[str, Any]) -> None:
-        self.status.show_run(status)
-        self.status.show_elapsed(self.session.elapsed_seconds())
+        self._latest_status = status
         self.statusArrived.emit(status)
+
+    def _show_status(self) -> None:
+        status, self._latest_status = self._latest_status, None
+        if status is not None:
+            self.status.show_run(status)
+        self.status.show_elapsed(self.session.elapsed_seconds())
 
     def _state_changed(self, state: str) -> None:
         self.transport.set_state(state)

@@ -51,6 +51,7 @@ class QualityPlot(QWidget):
         self.language = i18n.current_language()
         self._steps: dict[str, list[float]] = {}
         self._values: dict[str, list[float]] = {}
+        self._step_axis_of: pg.PlotItem | None = None
         self._curves: dict[str, pg.PlotDataItem] = {}
 
         self.title = QLabel(self)
@@ -61,6 +62,7 @@ class QualityPlot(QWidget):
         self.plot_widget = pg.PlotWidget(self)
         item = self.plot_widget.getPlotItem()
         item.showGrid(x=True, y=True, alpha=0.15)
+        plot_style.cache_static_parts(item)
         item.addLegend(offset=(-10, 10), brush=pg.mkBrush(255, 255, 255, 210), pen=pg.mkPen("#c0c0c0"))
         top = QHBoxLayout()
         top.addWidget(self.title)
@@ -71,6 +73,25 @@ class QualityPlot(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.plot_widget, 1)
         self.retranslate()
+
+    def share_step_axis(self, other: pg.PlotItem) -> None:
+        """Follow ``other``'s step range, while there is something to show.
+
+        An empty panel linked to the curves would be repainted, axis and all,
+        every time the step axis grows: for nothing, and on the GUI thread's
+        time, which training shares through the GIL.
+        """
+        self._step_axis_of = other
+        self._link_step_axis()
+
+    def _link_step_axis(self) -> None:
+        other = self._step_axis_of
+        if other is None:
+            return
+        item = self.getPlotItem()
+        wanted = other if self._steps else None
+        if item.getViewBox().linkedView(pg.ViewBox.XAxis) is not (wanted.getViewBox() if wanted else None):
+            item.setXLink(wanted)
 
     # ---- data ---------------------------------------------------------------
     def getPlotItem(self) -> pg.PlotItem:  # noqa: N802 (pyqtgraph's name: CurvesView.add_panel links its x axis)
@@ -115,6 +136,7 @@ class QualityPlot(QWidget):
 
     # ---- drawing --------------------------------------------------------------
     def redraw(self) -> None:
+        self._link_step_axis()
         self._sync_choices()
         chosen = self.choice.currentData()
         item = self.getPlotItem()

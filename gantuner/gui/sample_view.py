@@ -32,6 +32,7 @@ class SampleView(QWidget):
         self._shown_index: int | None = None
         self.current: Any = None
         self._has_points_range = False
+        self._real_shown: Any = None
 
         self.stack = QStackedWidget(self)
         self.grid_widget = pg.GraphicsLayoutWidget(self.stack)
@@ -44,6 +45,7 @@ class SampleView(QWidget):
         scatter_plot = self.scatter_widget.getPlotItem()
         scatter_plot.setAspectLocked(True)
         scatter_plot.showGrid(x=True, y=True, alpha=0.15)
+        plot_style.cache_static_parts(scatter_plot)
         # Ranged by hand: pyqtgraph's auto-range keeps re-ranging around
         # pixel-sized points; ours changes only when the points leave the view.
         scatter_plot.disableAutoRange()
@@ -88,6 +90,7 @@ class SampleView(QWidget):
         self.current = None
         self.image_item.clear()
         self.real_points.clear()
+        self._real_shown = None
         self.fake_points.clear()
         self._follow_points = True
         self._has_points_range = False
@@ -152,8 +155,10 @@ class SampleView(QWidget):
     def _show_points(self, sample: dict) -> None:
         real = sample.get("real")
         fake = sample["fake"]
-        if real is not None:
+        if real is not None and real is not self._real_shown:
+            # The real points are the same array from grid to grid: set them once.
             self.real_points.setData(pos=_finite(real))
+            self._real_shown = real
         fake = _finite(fake)
         self.fake_points.setData(pos=fake)
         if self.stack.currentWidget() is not self.scatter_widget:

@@ -97,3 +97,17 @@ def test_labels_follow_the_language(plot, qtbot):
     qtbot.waitUntil(lambda: plot.title.text() == "品質", timeout=2000)
     assert plot.choice.itemText(0) == "すべての指標" and plot.language == "ja"
     assert plot.getPlotItem().getAxis("bottom").labelText == "ステップ"
+
+
+def test_the_panel_follows_the_step_axis_only_while_it_has_data(qtbot, make_window):
+    import pyqtgraph as pg
+
+    window = make_window()
+    quality = window.diagnosis.quality
+    loss_box = window.curves.plot_item("lossPlot").getViewBox()
+    box = quality.getPlotItem().getViewBox()
+    assert box.linkedView(pg.ViewBox.XAxis) is None  # empty: not repainted as the steps grow
+    quality.append_rows([{"step": 100, "quality_modes": 3.0}])
+    assert box.linkedView(pg.ViewBox.XAxis) is loss_box
+    quality.clear()
+    assert box.linkedView(pg.ViewBox.XAxis) is None
