@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (QCheckBox, QFrame, QHBoxLayout, QLabel, QPushButt
                                QStyle, QToolButton, QVBoxLayout, QWidget)
 
 from .. import knobs as knobs_mod
+from ..diagnosis.evidence_labels import evidence_label
 from ..diagnosis.hints import Action, DiagnosisError, Hint
 from . import i18n
 
@@ -74,10 +75,12 @@ def step_range_text(hint: Hint) -> str:
     return translate("HintsPanel", "steps {first}–{last}").format(first=f"{first:,}", last=f"{last:,}")
 
 
-def evidence_text(hint: Hint, limit: int | None = EVIDENCE_SHOWN) -> str:
+def evidence_text(hint: Hint, limit: int | None = EVIDENCE_SHOWN, language: str | None = None) -> str:
+    """The evidence under readable names ("D loss, mean: 0.63 · ..."); its JSON keys stay as they are."""
+    language = language or i18n.current_language()
     items = list(hint.evidence.items())
     shown = items if limit is None else items[:limit]
-    text = ", ".join(f"{key} {_short(value)}" for key, value in shown)
+    text = " · ".join(f"{evidence_label(key, language)}: {_short(value)}" for key, value in shown)
     return text + (" …" if len(shown) < len(items) else "")
 
 
@@ -194,8 +197,8 @@ class HintCard(QFrame):
             self._rebuild_rows()
             self._actions_key = actions_key
             self._shown = ()  # new rows need their labels
-        shown = (hint.severity, hint.title(language), step_range_text(hint), evidence_text(hint),
-                 evidence_text(hint, None), hint.explanation(language),
+        shown = (hint.severity, hint.title(language), step_range_text(hint), evidence_text(hint, language=language),
+                 evidence_text(hint, None, language), hint.explanation(language),
                  tuple(action_text(p, language) for p in self.planned), self._pending is not None,
                  self._applied_before, translate("HintsPanel", "Why?"))
         if shown == self._shown:
@@ -257,8 +260,8 @@ class HintCard(QFrame):
         _set_text(self.title, hint.title(language))
         self.title.setToolTip(hint.explanation(language))
         _set_text(self.steps, step_range_text(hint))
-        _set_text(self.evidence, evidence_text(hint))
-        self.evidence.setToolTip(evidence_text(hint, None))
+        _set_text(self.evidence, evidence_text(hint, language=language))
+        self.evidence.setToolTip(evidence_text(hint, None, language))
         self.evidence.setVisible(bool(hint.evidence))
         _set_text(self.explanation, hint.explanation(language))
         _set_text(self.why, translate("HintsPanel", "Why?"))
@@ -442,5 +445,8 @@ def _changes_text(changes: Mapping[str, Any]) -> str:
 
 
 def _short(value: Any) -> str:
-    text = value if isinstance(value, str) else (f"{value:g}" if isinstance(value, float) else str(value))
+    if isinstance(value, (list, tuple)) and len(value) == 2 and all(isinstance(v, int) for v in value):
+        text = f"{value[0]:,}–{value[1]:,}"  # a step range
+    else:
+        text = value if isinstance(value, str) else (f"{value:g}" if isinstance(value, float) else str(value))
     return text if len(text) <= 24 else text[:23] + "…"

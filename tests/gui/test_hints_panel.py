@@ -66,7 +66,7 @@ def test_cards_show_severity_title_steps_evidence_and_actions(panel):
     assert card.property("severity") == "warning"
     assert card.title.text() == "The discriminator is too strong"
     assert card.steps.text() == "steps 1,200–4,200"
-    assert "d_acc_mean 0.99" in card.evidence.text()
+    assert "D accuracy, mean: 0.99" in card.evidence.text()  # readable names, not JSON keys
     assert card.explanation.isHidden() and card.title.toolTip() == "D's accuracy stayed near 99 %."
     card.why.click()
     assert card.explanation.isVisibleTo(card)
@@ -91,7 +91,7 @@ def test_identical_update_keeps_every_widget_and_paints_nothing(panel, qtbot):
     # A real change re-labels that card (the counter can see paints), still with the same widgets.
     assert panel.set_hints([diverged(), strong_d(evidence_acc=0.97)], KNOBS) == 1
     qtbot.waitUntil(lambda: counters["d_too_strong"].paints > 0, timeout=2000)
-    assert "d_acc_mean 0.97" in panel.card("d_too_strong").evidence.text()
+    assert "D accuracy, mean: 0.97" in panel.card("d_too_strong").evidence.text()
     assert tree(panel.card("d_too_strong")) == before["d_too_strong"]
 
 
@@ -165,7 +165,9 @@ def test_language_switch_relabels_the_cards(panel, qtbot):
     panel.set_language("ja")
     assert card.title.text() == "識別器が強すぎます"
     assert card._rows[1].label.text().startswith("識別器にドロップアウトを追加する")
+    assert "Dの正解率・平均: 0.99" in card.evidence.text()
     panel.set_language("en")
+    assert "D accuracy, mean: 0.99" in card.evidence.text()
     assert card.title.text() == "The discriminator is too strong"
     # The app's switch reaches the panel through LanguageChange and the compiled Japanese.
     loaded = i18n.set_language("ja")
