@@ -12,12 +12,14 @@ from __future__ import annotations
 import time
 from typing import Any
 
+import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QGraphicsItem, QHBoxLayout, QLabel, QSlider, QSplitter, QVBoxLayout, QWidget
 
 from . import plot_style
 from .curve_buffer import CurveBuffer
+from .curve_lod import PeakLevels
 from .follow_range import RunningExtent, follow_x, follow_y
 from .smoothing import MAX_WEIGHT, SmoothedSeries
 
@@ -29,6 +31,9 @@ SLOWEST_FRAME_MS = 500  # but at least 2 a second
 GUI_BUSY_HIGH = 0.06
 GUI_BUSY_LOW = 0.03
 SLIDER_STEPS = 1000    # slider value / 1000 = smoothing weight (0 .. 0.999)
+# Curves longer than this many points per pixel of plot width are drawn from
+# their peak summaries (curve_lod.py) rather than every point.
+POINTS_PER_PIXEL = 4
 
 # plot object name -> fields drawn in it (the value axis of the others is fixed at 0..1)
 FOLLOW_Y = ("lossPlot",)
@@ -46,6 +51,8 @@ class _Series:
         self.raw = plot.plot(pen=plot_style.pen(colour, plot_style.RAW_ALPHA))
         self.smooth = plot.plot(pen=plot_style.pen(colour))
         self.smoothed = SmoothedSeries()
+        self.raw_peaks = PeakLevels()
+        self.smooth_peaks = PeakLevels()  # of the smoothed values: reset when the weight changes
 
 
 class CurvesView(QWidget):
@@ -57,6 +64,7 @@ class CurvesView(QWidget):
         self.setObjectName("curvesView")
         self.buffer = buffer
         self._drawn_version = -1
+        self._summarised = False  # the last redraw drew long curves from their peak summaries
         self._weight = 0.0
         self._markers: list[tuple[float, str, list[pg.InfiniteLine]]] = []
         self.last_redraw_ms = 0.0
@@ -132,6 +140,7 @@ class CurvesView(QWidget):
         for name in ("accuracyPlot", "outputPlot"):
             self.plots[name].getPlotItem().setYRange(0.0, 1.0, padding=0.02)
         self.plot_item("lossPlot").setXRange(0, 10, padding=0)
+        self.plot_item("lossPlot").getViewBox().sigXRangeChanged.connect(lambda *_: self._range_moved())
         self._mouse_proxies = [
             pg.SignalProxy(w.scene().sigMouseMoved, rateLimit=30, slot=lambda ev, w=w: self._mouse_moved(w, ev[0]))
             for w in self.plots.values()
@@ -207,6 +216,8 @@ class CurvesView(QWidget):
         self.clear_markers()
         for series in self.series.values():
             series.smoothed.reset()
+            series.raw_peaks.reset()
+            series.smooth_peaks.reset()
         for extent in self._extents.values():
             extent.reset()
         self._drawn_version = -1
@@ -216,21 +227,48 @@ class CurvesView(QWidget):
     def redraw(self) -> None:
         """Push the buffer's data to the curves now (the timer calls this when data is new)."""
         started = time.perf_counter()
+        if self._follow:  # first, so that a long curve is summarised for the range it will show
+            self._follow_data()
         steps = self.buffer.steps
         show_raw = self._weight > 0
+        first, last, limit = self._visible_rows()
         for series in self.series.values():
             raw = self.buffer.column(series.field)
-            series.smooth.setData(steps, series.smoothed.update(raw))
+            smoothed = series.smoothed.update(raw)
+            series.smooth.setData(*self._drawn(series.smooth_peaks, steps, smoothed, first, last, limit))
             if show_raw:
-                series.raw.setData(steps, raw)
+                series.raw.setData(*self._drawn(series.raw_peaks, steps, raw, first, last, limit))
                 series.raw.show()
             else:
                 series.raw.hide()
-        if self._follow:
-            self._follow_data()
+        self._summarised = len(steps) > limit
         self._drawn_version = self.buffer.version
         self.redraws += 1
         self.last_redraw_ms = (time.perf_counter() - started) * 1000.0
+
+    def _visible_rows(self) -> tuple[int, int, int]:
+        """Rows inside the step range shown (one more each side) and the point budget of a curve."""
+        box = self.plot_item("lossPlot").getViewBox()
+        limit = max(1000, int(POINTS_PER_PIXEL * box.width()))
+        steps = self.buffer.steps
+        if len(steps) <= limit:
+            return 0, len(steps), limit
+        x0, x1 = box.viewRange()[0]
+        first = max(0, int(np.searchsorted(steps, x0)) - 1)
+        last = min(len(steps), int(np.searchsorted(steps, x1, side="right")) + 1)
+        return first, last, limit
+
+    @staticmethod
+    def _drawn(peaks: PeakLevels, steps: np.ndarray, values: np.ndarray, first: int, last: int,
+               limit: int) -> tuple[np.ndarray, np.ndarray]:
+        if len(steps) <= limit:  # short: every point, pyqtgraph clips and downsamples
+            return steps, values
+        peaks.update(values)
+        return peaks.view(steps, values, first, last, limit // 2)
+
+    def _range_moved(self) -> None:
+        if self._summarised:  # the summary level and rows depend on the range shown
+            self._drawn_version = -1
 
     def following(self) -> bool:
         return self._follow
@@ -298,6 +336,7 @@ class CurvesView(QWidget):
         self._weight = weight
         for series in self.series.values():
             series.smoothed.set_weight(weight)
+            series.smooth_peaks.reset()
         self._drawn_version = -1
         self.smoothingChanged.emit(weight)
 

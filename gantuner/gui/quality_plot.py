@@ -63,6 +63,10 @@ class QualityPlot(QWidget):
         item = self.plot_widget.getPlotItem()
         item.showGrid(x=True, y=True, alpha=0.15)
         plot_style.cache_static_parts(item)
+        # Until the first measurement: say when it comes instead of an axis from 0 to 1.
+        self.empty_text = pg.TextItem(anchor=(0.5, 0.5), color="#707070")
+        item.addItem(self.empty_text, ignoreBounds=True)
+        self.empty_text.setPos(0.5, 0.5)
         item.addLegend(offset=(-10, 10), brush=pg.mkBrush(255, 255, 255, 210), pen=pg.mkPen("#c0c0c0"))
         top = QHBoxLayout()
         top.addWidget(self.title)
@@ -73,6 +77,7 @@ class QualityPlot(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.plot_widget, 1)
         self.retranslate()
+        self.redraw()  # the empty state
 
     def share_step_axis(self, other: pg.PlotItem) -> None:
         """Follow ``other``'s step range, while there is something to show.
@@ -137,6 +142,15 @@ class QualityPlot(QWidget):
     # ---- drawing --------------------------------------------------------------
     def redraw(self) -> None:
         self._link_step_axis()
+        empty = not self._steps
+        self.empty_text.setVisible(empty)
+        item = self.getPlotItem()
+        for side in ("left", "bottom"):
+            item.getAxis(side).setStyle(showValues=not empty)
+        if item.legend is not None:
+            item.legend.setVisible(not empty)
+        if empty:  # unlinked now: centre the message
+            item.getViewBox().setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
         self._sync_choices()
         chosen = self.choice.currentData()
         item = self.getPlotItem()
@@ -228,6 +242,8 @@ class QualityPlot(QWidget):
 
     def retranslate(self) -> None:
         self.title.setText(translate("QualityPlot", "Quality"))
+        self.empty_text.setText(translate(
+            "QualityPlot", "No quality measurements yet: a run takes them every few hundred steps"))
         self.choice.setToolTip(translate("QualityPlot", "Which quality metric to draw"))
         self._label_choices()
         self._relabel()

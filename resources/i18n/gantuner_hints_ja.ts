@@ -86,6 +86,10 @@
 <context>
     <name>QualityPlot</name>
     <message>
+        <source>No quality measurements yet: a run takes them every few hundred steps</source>
+        <translation>品質の測定値はまだありません: 学習中に数百ステップごとに測ります</translation>
+    </message>
+    <message>
         <source>step</source>
         <translation>ステップ</translation>
     </message>
