@@ -137,6 +137,7 @@ class CurvesView(QWidget):
                                            label="50 %", labelOpts={"position": 0.01, "color": "#606060",
                                                                      "anchors": [(0, 1), (0, 1)]})
         accuracy.addItem(self.chance_line, ignoreBounds=True)
+        self.chance_line.setZValue(5)  # its label stays readable over the curves
         for name in ("accuracyPlot", "outputPlot"):
             self.plots[name].getPlotItem().setYRange(0.0, 1.0, padding=0.02)
         self.plot_item("lossPlot").setXRange(0, 10, padding=0)
