@@ -77,7 +77,7 @@ QUALIFIERS: dict[str, tuple[str, str]] = {
     "start": ("at the start", "開始時"),
     "end": ("at the end", "終了時"),
     "trend": ("trend", "傾向"),
-    "near_zero": ("share near zero", "ほぼ 0 の割合"),
+    "near_zero": ("near zero", "ほぼ 0"),
     "before": ("before", "変更前"),
     "after": ("after", "変更後"),
     "recent_median": ("recent median", "直近の中央値"),

@@ -11,6 +11,7 @@ from gantuner.metrics import MetricTable
 
 from . import series
 from . import texts as T
+from .evidence_labels import evidence_label
 from .hints import Hint, json_number
 
 _WIDTH = 88
@@ -71,7 +72,8 @@ def _hint_lines(index: int, hint: Hint, lang: str) -> list[str]:
     head = (f"{index}. [{w(hint.severity)}] {hint.title(lang)}  "
             f"({w('steps_range', a=T.steps(a), b=T.steps(b))})")
     out = [head]
-    evidence = ", ".join(f"{k}={_value(v)}" for k, v in hint.evidence.items())
+    # Named for people here; `--json` keeps the keys.
+    evidence = "; ".join(f"{evidence_label(k, lang)} = {_value(v)}" for k, v in hint.evidence.items())
     out.extend(_wrap(f"{w('evidence')}: {evidence}", "en", "   "))
     out.extend(_wrap(hint.explanation(lang), lang, "   "))
     if hint.actions:

@@ -38,7 +38,7 @@ def test_text_report_header_and_hint():
     assert lines[:4] == ["Source: train.log", "Format: keras-gan", "Rows: 6 (steps 50-5,350)",
                          "Skipped lines: 7 (first at line 3, 9, 12)"]
     assert "1. [WARNING] The discriminator is too strong  (steps 50-5,350)" in text
-    assert "Evidence: steps=5300" in text
+    assert "Evidence: steps = 5300; share of steps pinned = 1; D accuracy, mean = 0.9981" in text
     assert "   -> Remove batch norm from D: d_batchnorm = off" in lines
     assert "   -> Add dropout to D: d_dropout +0.2 (at most 0.5)" in lines
     assert "   -> Widen G: g_width x2 [needs a restart]" in lines
