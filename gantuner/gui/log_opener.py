@@ -126,8 +126,9 @@ class LogOpener(QObject):
             self.lesson_actions[name] = action
         menus.help_menu.insertSeparator(about)
 
+        # The window passes its drag and drop events here (an event filter would run
+        # Python for every event the window gets, each a GIL hand-over from training).
         window.setAcceptDrops(True)
-        window.installEventFilter(self)
         window.driverChanged.connect(lambda _driver: self.stop_following())
         window.runOpened.connect(lambda _path: self.stop_following())
         window.session.runStarting.connect(self.stop_following)
@@ -222,22 +223,22 @@ class LogOpener(QObject):
         self.window.append_rows(table_rows(more))
         self.dock.extend_log(self.table, summary_of(self.path, self.table))
 
-    # ---- drag and drop, language ---------------------------------------------------------
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        kind = event.type()
-        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
-            if _dropped_path(event) is not None:
-                event.acceptProposedAction()
-                return True
-        elif kind == QEvent.Type.Drop:
-            path = _dropped_path(event)
-            if path is not None:
-                event.acceptProposedAction()
-                self.open(path)
-                return True
-        elif kind == QEvent.Type.LanguageChange:
-            self.retranslate()
-        return super().eventFilter(watched, event)
+    # ---- drag and drop (the window forwards its events) ---------------------------
+    def drag_entered(self, event: QEvent) -> bool:
+        """Accept a drag that carries a local file; True if accepted."""
+        if _dropped_path(event) is None:
+            return False
+        event.acceptProposedAction()
+        return True
+
+    def dropped(self, event: QEvent) -> bool:
+        """Open a dropped file; True if there was one."""
+        path = _dropped_path(event)
+        if path is None:
+            return False
+        event.acceptProposedAction()
+        self.open(path)
+        return True
 
     def retranslate(self) -> None:
         self.open_action.setText(translate("LogOpener", "Open log…"))

@@ -542,7 +542,22 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+            if hasattr(self, "log_opener"):  # a LanguageChange can come while the window is built
+                self.log_opener.retranslate()
         super().changeEvent(event)
+
+    # A log file dropped anywhere on the window opens it.
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        if not self.log_opener.drag_entered(event):
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802
+        if not self.log_opener.drag_entered(event):
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        if not self.log_opener.dropped(event):
+            super().dropEvent(event)
 
     def retranslate(self) -> None:
         for dock, title in self._dock_titles.items():

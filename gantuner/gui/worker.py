@@ -36,7 +36,9 @@ from ..training.checkpoint import save_checkpoint
 from .background import describe_error
 
 THREAD_NAME = "gantuner-training"
-DRAIN_MS = 25  # how often the GUI thread collects what training produced
+# How often the GUI thread collects what training produced.  The driver flushes
+# rows ten times a second; each collection is a GIL hand-over from training.
+DRAIN_MS = 50
 
 
 class _QueueListener:
