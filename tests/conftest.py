@@ -4,8 +4,6 @@ import os
 
 # Headless Qt for the GUI tests; set before anything imports Qt.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-# Tests never touch the user's own settings or runs.
-os.environ.setdefault("GANTUNER_TESTING", "1")
 
 # Subprocesses (the CLI tests) inherit this: one OpenMP thread each, so that
 # they never spin against each other on a busy 2-core machine.
