@@ -104,12 +104,14 @@ def with_window(app, config: dict, seconds: float, runs: Path, probe: bool) -> d
     """
     from PySide6.QtCore import Qt, QTimer
 
+    from gantuner.gui.gc_pauses import keep_gc_pauses_short
     from gantuner.gui.main_window import MainWindow
     from gantuner.gui.settings import open_settings
 
     window = MainWindow(config, runs_dir=runs, run_options=run_options(), settings=open_settings(), language="en")
     window.resize(1500, 950)
     window.show()
+    keep_gc_pauses_short(window)  # as gantuner's main() does
     rows: list[dict] = []
     window.rowsArrived.connect(rows.extend)
     ticks: list[float] = []

@@ -73,6 +73,7 @@ def main(argv: list[str] | None = None) -> int:
               "(headless commands work without it: gantuner train --help)", file=sys.stderr)
         return 2
 
+    from .gc_pauses import keep_gc_pauses_short
     from .main_window import CLOSE_TIMEOUT_MS, MainWindow
 
     prepare_process_for_the_window()
@@ -83,6 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     window = MainWindow(config, language=args.lang)
     close_on_interrupt(window)
     window.show()
+    keep_gc_pauses_short(window)
     if args.open_run is not None:
         window.open_run(args.open_run)
     elif args.start:
