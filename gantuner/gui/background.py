@@ -27,21 +27,18 @@ class BackgroundCall(QObject):
         self.thread = threading.Thread(target=self._run, name=f"gantuner-{task}", daemon=True)
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
-        self._timer.timeout.connect(self.deliver)
+        self._timer.timeout.connect(self._deliver)
 
     def start(self) -> "BackgroundCall":
         self.thread.start()
         self._timer.start()
         return self
 
-    def is_running(self) -> bool:
-        return self.thread.is_alive() or self._timer.isActive()
-
-    def deliver(self) -> bool:
-        """Emit the outcome if the function has returned; True once delivered."""
+    def _deliver(self) -> None:
+        """Emit the outcome once the function has returned."""
         outcome = self._outcome
         if outcome is None:
-            return False
+            return
         self._outcome = None
         self._timer.stop()
         ok, value = outcome
@@ -50,7 +47,6 @@ class BackgroundCall(QObject):
         else:
             self.failed.emit(value)
         self.deleteLater()  # its owner's set drops the Python side in the slots above
-        return True
 
     def _run(self) -> None:
         try:

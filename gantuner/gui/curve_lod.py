@@ -82,7 +82,7 @@ class PeakLevels:
             # The next level pairs up this one's blocks; only pairs completed just now are new.
             done = (self._mins[level + 1].size * 2) if level + 1 < len(self._mins) else 0
             pairs_end = low.size - low.size % 2
-            if pairs_end <= done or low.size < 4:
+            if pairs_end <= done:
                 return
             lo, hi = low.data, high.data
             mins = np.fmin(lo[done:pairs_end:2], lo[done + 1:pairs_end:2])

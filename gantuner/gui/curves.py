@@ -232,40 +232,41 @@ class CurvesView(QWidget):
             self._follow_data()
         steps = self.buffer.steps
         show_raw = self._weight > 0
-        first, last, limit = self._visible_rows()
+        rows = self._visible_rows()  # None: short enough to hand over every point
+        self._summarised = rows is not None
         for series in self.series.values():
             raw = self.buffer.column(series.field)
             smoothed = series.smoothed.update(raw)
-            series.smooth.setData(*self._drawn(series.smooth_peaks, steps, smoothed, first, last, limit))
+            series.smooth.setData(*self._drawn(series.smooth_peaks, steps, smoothed, rows))
             if show_raw:
-                series.raw.setData(*self._drawn(series.raw_peaks, steps, raw, first, last, limit))
+                series.raw.setData(*self._drawn(series.raw_peaks, steps, raw, rows))
                 series.raw.show()
             else:
                 series.raw.hide()
-        self._summarised = len(steps) > limit
         self._drawn_version = self.buffer.version
         self.redraws += 1
         self.last_redraw_ms = (time.perf_counter() - started) * 1000.0
 
-    def _visible_rows(self) -> tuple[int, int, int]:
-        """Rows inside the step range shown (one more each side) and the point budget of a curve."""
+    def _visible_rows(self) -> tuple[int, int, int] | None:
+        """For curves longer than the plot can show: the rows inside the step range shown
+        (one more each side) and the points a curve may have; None for shorter curves."""
         box = self.plot_item("lossPlot").getViewBox()
         limit = max(1000, int(POINTS_PER_PIXEL * box.width()))
         steps = self.buffer.steps
         if len(steps) <= limit:
-            return 0, len(steps), limit
+            return None
         x0, x1 = box.viewRange()[0]
         first = max(0, int(np.searchsorted(steps, x0)) - 1)
         last = min(len(steps), int(np.searchsorted(steps, x1, side="right")) + 1)
-        return first, last, limit
+        return first, last, limit // 2
 
     @staticmethod
-    def _drawn(peaks: PeakLevels, steps: np.ndarray, values: np.ndarray, first: int, last: int,
-               limit: int) -> tuple[np.ndarray, np.ndarray]:
-        if len(steps) <= limit:  # short: every point, pyqtgraph clips and downsamples
+    def _drawn(peaks: PeakLevels, steps: np.ndarray, values: np.ndarray,
+               rows: tuple[int, int, int] | None) -> tuple[np.ndarray, np.ndarray]:
+        if rows is None:  # short: every point, pyqtgraph clips and downsamples
             return steps, values
         peaks.update(values)
-        return peaks.view(steps, values, first, last, limit // 2)
+        return peaks.view(steps, values, *rows)
 
     def _range_moved(self) -> None:
         if self._summarised:  # the summary level and rows depend on the range shown

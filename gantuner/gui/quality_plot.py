@@ -153,7 +153,6 @@ class QualityPlot(QWidget):
             item.getViewBox().setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
         self._sync_choices()
         chosen = self.choice.currentData()
-        item = self.getPlotItem()
         for key in self._steps:
             if key not in self._curves:
                 colour = COLOURS[len(self._curves) % len(COLOURS)]

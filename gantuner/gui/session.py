@@ -172,8 +172,9 @@ class TrainingSession(QObject):
         self.stop()
         if not run.wait(timeout_ms):
             return False
-        run.drain()  # the last rows and the finish, now rather than at the next timer turn
-        self._thread_finished()
+        # The last rows and the finish, now rather than at the next timer turn;
+        # its ended signal calls _thread_finished.
+        run.drain()
         return True
 
     # ---- bookkeeping ----------------------------------------------------------

@@ -41,6 +41,13 @@ THREAD_NAME = "gantuner-training"
 DRAIN_MS = 50
 
 
+# Outbox message kind -> the signal that carries it to the GUI thread (rows, status,
+# samples and the finish are handled apart).  Kinds, not signals, travel in the
+# outbox: even looking up a signal attribute is a call into PySide.
+_SIGNAL_OF = {"event": "eventReady", "driver": "driverReady", "history": "historyReady",
+              "saved": "checkpointSaved", "save_failed": "checkpointFailed", "failed": "failed"}
+
+
 class _QueueListener:
     """The driver's listener: runs in the training thread and only appends to the outbox."""
 
@@ -134,20 +141,10 @@ class TrainingWorker(QObject):
                 rows = []
             if kind == "sample":
                 self.sampleReady.emit(*payload)
-            elif kind == "event":
-                self.eventReady.emit(payload)
-            elif kind == "driver":
-                self.driverReady.emit(payload)
-            elif kind == "history":
-                self.historyReady.emit(payload)
-            elif kind == "saved":
-                self.checkpointSaved.emit(payload)
-            elif kind == "save_failed":
-                self.checkpointFailed.emit(payload)
-            elif kind == "failed":
-                self.failed.emit(payload)
             elif kind == "finished":
                 finished_step = payload
+            else:
+                getattr(self, _SIGNAL_OF[kind]).emit(payload)
         if rows:
             self.rowsReady.emit(rows)
         if status is not None:
