@@ -21,6 +21,7 @@ from . import plot_style
 from .curve_buffer import CurveBuffer
 from .curve_lod import PeakLevels
 from .follow_range import RunningExtent, follow_x, follow_y
+from .native_paint import PlotView
 from .smoothing import MAX_WEIGHT, SmoothedSeries
 
 FRAME_MS = 33          # at most ~30 redraws a second
@@ -103,7 +104,7 @@ class CurvesView(QWidget):
         # No grid and no legend inside the plots: both would be repainted with
         # every new point; the names sit in each plot's title instead.
         for index, (name, fields) in enumerate(PLOTS.items()):
-            widget = pg.PlotWidget(self.splitter)
+            widget = PlotView(self.splitter)
             widget.setObjectName(name)
             item = widget.getPlotItem()
             for side in ("left", "bottom"):

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 from ..metrics import MetricTable
 from ..quality.descriptions import QUALITY_METRICS
 from . import i18n, plot_style
+from .native_paint import PlotView
 
 translate = QCoreApplication.translate
 
@@ -59,7 +60,7 @@ class QualityPlot(QWidget):
         self.choice = QComboBox(self)
         self.choice.setObjectName("qualityMetric")
         self.choice.currentIndexChanged.connect(lambda _index: self.redraw())
-        self.plot_widget = pg.PlotWidget(self)
+        self.plot_widget = PlotView(self)
         item = self.plot_widget.getPlotItem()
         item.showGrid(x=True, y=True, alpha=0.15)
         plot_style.cache_static_parts(item)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QPushButton, QS
 
 from . import plot_style
 from .follow_range import follow_y
+from .native_paint import LayoutView, PlotView
 from .sample_history import SampleHistory, save_png
 
 
@@ -35,12 +36,12 @@ class SampleView(QWidget):
         self._real_shown: Any = None
 
         self.stack = QStackedWidget(self)
-        self.grid_widget = pg.GraphicsLayoutWidget(self.stack)
+        self.grid_widget = LayoutView(self.stack)
         self.grid_widget.setObjectName("sampleGrid")
         self.grid_box = self.grid_widget.addViewBox(lockAspect=True, invertY=True, enableMouse=True)
         self.image_item = pg.ImageItem(axisOrder="row-major")
         self.grid_box.addItem(self.image_item)
-        self.scatter_widget = pg.PlotWidget(self.stack)
+        self.scatter_widget = PlotView(self.stack)
         self.scatter_widget.setObjectName("sampleScatter")
         scatter_plot = self.scatter_widget.getPlotItem()
         scatter_plot.setAspectLocked(True)
