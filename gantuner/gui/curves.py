@@ -1,8 +1,10 @@
 """The curves in the centre: losses, D's accuracy, D's outputs, all on one step axis.
 
 Rows land in a :class:`CurveBuffer`; a QTimer redraws at most 30 times a
-second and only when there is new data, with clip-to-view and peak
-downsampling, so a million-step run stays smooth.  The smoothing slider is
+second and only when there is new data.  A curve longer than the plot has
+pixels for is drawn from peak summaries of the rows in view (curve_lod.py),
+so a million-step run stays smooth; the curves themselves are native Qt path
+items (path_curve.py) that paint without Python.  The smoothing slider is
 TensorBoard's debiased EMA; the raw curve is drawn faintly behind.  Every
 knob change is a labelled vertical marker on all plots.
 """
@@ -22,6 +24,7 @@ from .curve_buffer import CurveBuffer
 from .curve_lod import PeakLevels
 from .follow_range import RunningExtent, follow_x, follow_y
 from .native_paint import PlotView
+from .path_curve import PathCurve
 from .smoothing import MAX_WEIGHT, SmoothedSeries
 
 FRAME_MS = 33          # at most ~30 redraws a second
@@ -49,8 +52,11 @@ class _Series:
     def __init__(self, field: str, plot: pg.PlotItem):
         colour = plot_style.COLOURS[field]
         self.field = field
-        self.raw = plot.plot(pen=plot_style.pen(colour, plot_style.RAW_ALPHA))
-        self.smooth = plot.plot(pen=plot_style.pen(colour))
+        # Native path items (path_curve.py): Qt paints them without entering Python.
+        self.raw = PathCurve(plot_style.pen(colour, plot_style.RAW_ALPHA))
+        self.smooth = PathCurve(plot_style.pen(colour))
+        for curve in (self.raw, self.smooth):  # the raw curve behind the smoothed one
+            plot.getViewBox().addItem(curve)
         self.smoothed = SmoothedSeries()
         self.raw_peaks = PeakLevels()
         self.smooth_peaks = PeakLevels()  # of the smoothed values: reset when the weight changes
@@ -117,8 +123,6 @@ class CurvesView(QWidget):
             plot_style.cache_static_parts(item)
             if index < len(PLOTS) - 1:
                 item.hideAxis("bottom")  # the x axes are linked: one step axis at the bottom
-            item.setClipToView(True)
-            item.setDownsampling(auto=True, mode="peak")
             item.hideButtons()  # the Follow box replaces pyqtgraph's auto-range button
             item.disableAutoRange()
             item.getViewBox().sigRangeChangedManually.connect(lambda *_: self.set_follow(False))
@@ -264,7 +268,7 @@ class CurvesView(QWidget):
     @staticmethod
     def _drawn(peaks: PeakLevels, steps: np.ndarray, values: np.ndarray,
                rows: tuple[int, int, int] | None) -> tuple[np.ndarray, np.ndarray]:
-        if rows is None:  # short: every point, pyqtgraph clips and downsamples
+        if rows is None:  # short: every point (Qt clips what lies outside the view)
             return steps, values
         peaks.update(values)
         return peaks.view(steps, values, *rows)

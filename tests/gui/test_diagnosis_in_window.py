@@ -21,7 +21,7 @@ D_STRONG = {"dataset": "digits", "device": "cpu", "image_size": 8, "g_width": 16
 
 
 def _curve_points(window, field: str = "d_loss") -> int:
-    x, _y = window.curves.series[field].smooth.getOriginalDataset()
+    x, _y = window.curves.series[field].smooth.getData()
     return 0 if x is None else len(x)
 
 
