@@ -5,7 +5,7 @@ from __future__ import annotations
 import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QPushButton, QScrollArea, QWidget
+from PySide6.QtWidgets import QGraphicsRectItem, QPushButton, QScrollArea, QWidget
 
 from gantuner.diagnosis.hints import Action, Hint
 from gantuner.gui import i18n
@@ -193,9 +193,9 @@ def test_hint_regions_follow_the_hints_in_place(qtbot):
     assert regions.regions("d_too_strong")[0] is band and band.getRegion() == (1200.0, 4600.0)
     assert regions.hint_ids() == ["d_too_strong"]
     assert all(r not in w.getPlotItem().items for w in widgets for r in regions.regions("divergence"))
-    faint = band.brush.color().alpha()
+    faint = band.brush().color().alpha()
     regions.highlight("d_too_strong")
-    assert band.brush.color().alpha() > faint
+    assert band.brush().color().alpha() > faint
     late = pg.PlotWidget()
     qtbot.addWidget(late)
     regions.add_plot(late.getPlotItem())
@@ -204,3 +204,22 @@ def test_hint_regions_follow_the_hints_in_place(qtbot):
     assert band.toolTip().startswith("識別器が強すぎます")
     regions.clear()
     assert regions.hint_ids() == [] and band not in widgets[0].getPlotItem().items
+
+
+def test_hint_bands_fill_the_plot_height_as_its_range_changes(qtbot):
+    widget = pg.PlotWidget()
+    qtbot.addWidget(widget)
+    plot = widget.getPlotItem()
+    plot.setYRange(0, 1, padding=0)
+    regions = HintRegions([plot])
+    regions.set_hints([strong_d()])
+    band = regions.regions("d_too_strong")[0]
+    assert type(band).paint is QGraphicsRectItem.paint  # painted by Qt, not in Python
+    for low, high in ((0, 1), (-50, 400)):
+        plot.setYRange(low, high, padding=0)
+        shown_low, shown_high = plot.getViewBox().viewRange()[1]
+        rect = band.rect()
+        assert rect.top() < shown_low and rect.bottom() > shown_high
+        assert (rect.left(), rect.right()) == (1200.0, 4200.0)
+    curve = plot.plot([0, 5000], [0.2, 0.8])
+    assert band.zValue() < curve.zValue()  # behind the curves
