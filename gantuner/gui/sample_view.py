@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QPushButton, QS
 from . import plot_style
 from .follow_range import follow_y
 from .native_paint import LayoutView, PlotView
+from .point_cloud import PointCloud
 from .sample_history import SampleHistory, save_png
 
 
@@ -53,11 +54,12 @@ class SampleView(QWidget):
         scatter_plot.hideButtons()
         self._follow_points = True
         scatter_plot.getViewBox().sigRangeChangedManually.connect(self._points_moved_by_user)
-        self.legend = scatter_plot.addLegend(offset=(10, 10))
-        self.real_points = pg.ScatterPlotItem(size=3, pen=None, brush=pg.mkBrush(plot_style.REAL_POINTS))
-        self.fake_points = pg.ScatterPlotItem(size=3, pen=None, brush=pg.mkBrush(plot_style.FAKE_POINTS))
-        scatter_plot.addItem(self.real_points)
-        scatter_plot.addItem(self.fake_points)
+        # Native point clouds (point_cloud.py): Qt paints them without entering Python.
+        # Their key is the plot's title, as for the curves.
+        self.real_points = PointCloud(plot_style.REAL_POINTS)
+        self.fake_points = PointCloud(plot_style.FAKE_POINTS)
+        scatter_plot.addItem(self.real_points, ignoreBounds=True)
+        scatter_plot.addItem(self.fake_points, ignoreBounds=True)
         self.stack.addWidget(self.grid_widget)
         self.stack.addWidget(self.scatter_widget)
 
@@ -206,9 +208,10 @@ class SampleView(QWidget):
         self.save_button.setText(self.tr("Save PNG…"))
         self.save_button.setToolTip(self.tr("Save the grid shown as a PNG image"))
         self.slider.setToolTip(self.tr("Scrub back through the sample grids of this run"))
-        self.legend.clear()
-        self.legend.addItem(self.real_points, self.tr("real"))
-        self.legend.addItem(self.fake_points, self.tr("generated"))
+        key = "&nbsp;&nbsp;&nbsp;".join(
+            f"<span style='color:{colour}'>■ {name}</span>"
+            for colour, name in ((plot_style.REAL_POINTS, self.tr("real")), (plot_style.FAKE_POINTS, self.tr("generated"))))
+        self.scatter_widget.getPlotItem().setTitle(key, size="9pt")
         self._update_label()
 
 
