@@ -5,16 +5,27 @@
 
 Prints, per configuration:
 
+* the window's cost measured inside one run: training goes on while the
+  window alternates every ``--phase`` seconds between drawing (everything
+  as usual) and idle (every timer of the window stopped, so the GUI thread
+  does nothing, as without a window; the rows wait in the worker's outbox).
+  Each drawing phase is compared with the idle phases either side of it.
+  This machine's speed wanders by +-15 % within seconds; short alternating
+  phases, many of them, cancel most of that, and the median comes with a
+  bootstrap 95 % interval.  Goal: the window costs under 5 %.
 * iterations/s headless (Driver.run in a thread, no Qt) and with the window
   open (the app's real worker thread and QApplication.exec() loop), measured
   the same way: steps between the rows' timestamps after a warm-up second.
   Runs alternate (headless, window, headless, window, ...) so a drifting
-  machine load hits both alike.  Goal: the window costs under 5 %.
+  machine load hits both alike; their median pairwise ratio, with a
+  bootstrap 95 % interval.  Also the share of wall time the training thread
+  was on a CPU in both, which this machine's wandering speed hardly moves.
 * the longest gap between two turns of the Qt event loop while training,
   seen by a 1 ms QTimer recording timestamps.  Goal: under 50 ms.
-* the redraw time of a 1,000,000-point curve (setData + a synchronous
-  repaint, clip-to-view and peak downsampling), and of the whole curves panel
-  (7 curves of 1,000,000 points).  Goal: under 30 ms for one curve.
+* the redraw time of a 1,000,000-point curve as the window draws it (peak
+  summaries built from scratch, the native path item's setData, a synchronous
+  repaint), and of the whole curves panel (7 curves of 1,000,000 points).
+  Goal: under 30 ms for one curve.
 
 Uses a throwaway settings and run folder.  Both modes train with the thread
 count the app uses (all cores but one).
@@ -160,11 +171,96 @@ def with_window(app, config: dict, seconds: float, runs: Path, probe: bool) -> d
     return result
 
 
+def _window_timers(window) -> list:
+    """The timers through which the window does anything while training runs."""
+    from PySide6.QtCore import QTimer
+
+    named = [window.session.worker._timer, window.curves._timer, window._status_timer, window.diagnosis.timer]
+    return named + [t for t in window.findChildren(QTimer) if t not in named and t.isActive()]
+
+
+def interleaved(app, config: dict, pairs: int, phase: float, runs: Path, settle: float = 0.25) -> dict:
+    """Drawing phases against idle phases of the same run (see the module's docstring)."""
+    import bisect
+
+    from PySide6.QtCore import QTimer
+
+    from gantuner.gui.gc_pauses import keep_gc_pauses_short
+    from gantuner.gui.main_window import MainWindow
+    from gantuner.gui.settings import open_settings
+
+    window = MainWindow(config, runs_dir=runs, run_options=run_options(), settings=open_settings(), language="en")
+    window.resize(1500, 950)
+    window.show()
+    keep_gc_pauses_short(window)
+    rows: list[dict] = []
+    window.rowsArrived.connect(rows.extend)
+    phases: list[list] = []   # [kind, start, end] in the rows' clock (time.time())
+    stopped: list = []
+
+    def next_phase() -> None:
+        now = time.time()
+        if phases:
+            phases[-1][2] = now
+        if len(phases) == 2 * pairs + 1:  # idle, drawing, idle, ..., idle
+            for timer in stopped:
+                timer.start()
+            QTimer.singleShot(300, lambda: (window.close(), app.exit(0)))
+            return
+        kind = "idle" if len(phases) % 2 == 0 else "drawing"
+        if kind == "idle":
+            stopped[:] = [t for t in _window_timers(window) if t.isActive()]
+            for timer in stopped:
+                timer.stop()
+        else:
+            for timer in stopped:
+                timer.start()
+        phases.append([kind, now, None])
+        QTimer.singleShot(int(phase * 1000), next_phase)
+
+    def wait_for_rows() -> None:
+        if rows:
+            QTimer.singleShot(int(1000 * (WARMUP_S + 0.5)), next_phase)
+        else:
+            QTimer.singleShot(50, wait_for_rows)
+
+    window.start()
+    QTimer.singleShot(50, wait_for_rows)
+    app.exec()
+    window.deleteLater()
+    times = [r["time"] for r in rows]
+
+    def rate(start: float, end: float) -> float:
+        first = bisect.bisect_left(times, start + settle)
+        last = bisect.bisect_right(times, end) - 1
+        if last <= first:
+            return float("nan")
+        return (rows[last]["step"] - rows[first]["step"]) / (times[last] - times[first])
+
+    rates = [rate(start, end) for _kind, start, end in phases]
+    ratios = [rates[i] / ((rates[i - 1] + rates[i + 1]) / 2) for i in range(1, len(rates) - 1, 2)]
+    return {"idle": rates[0::2], "drawing": rates[1::2], "ratios": ratios}
+
+
+def median_interval(values: list[float], draws: int = 2000, seed: int = 0) -> tuple[float, float, float]:
+    """Median and its bootstrap 95 % interval."""
+    import numpy as np
+
+    data = np.asarray([v for v in values if v == v], dtype=np.float64)
+    picks = np.random.default_rng(seed).choice(data, size=(draws, len(data)), replace=True)
+    medians = np.median(picks, axis=1)
+    return float(np.median(data)), float(np.percentile(medians, 2.5)), float(np.percentile(medians, 97.5))
+
+
 def redraw_figures(app, points: int = 1_000_000) -> dict[str, float]:
     import numpy as np
     import pyqtgraph as pg
 
+    from gantuner.gui.curve_lod import PeakLevels
+    from gantuner.gui.curves import POINTS_PER_PIXEL
     from gantuner.gui.main_window import MainWindow
+    from gantuner.gui.native_paint import PlotView
+    from gantuner.gui.path_curve import PathCurve
     from gantuner.gui.settings import open_settings
     from gantuner.metrics import ENGINE_FIELDS
 
@@ -172,21 +268,26 @@ def redraw_figures(app, points: int = 1_000_000) -> dict[str, float]:
     steps = np.arange(1, points + 1, dtype=np.float64)
     noise = rng.normal(size=points)
 
-    # One curve, alone in a plot, as the window draws it.
-    plot = pg.PlotWidget()
+    # One curve, alone in a plot, drawn as the window draws it: a native path
+    # through the peak summaries of the rows in view.
+    plot = PlotView()
     plot.resize(1000, 300)
     plot.show()
     item = plot.getPlotItem()
-    item.setClipToView(True)
-    item.setDownsampling(auto=True, mode="peak")
-    curve = item.plot(pen=pg.mkPen("#0072B2", width=1))
+    item.disableAutoRange()
+    curve = PathCurve(pg.mkPen("#0072B2", width=1))
+    item.getViewBox().addItem(curve)
     item.setXRange(0, points, padding=0)
     item.setYRange(0.4, 1.0, padding=0)
+    app.processEvents()
+    limit = POINTS_PER_PIXEL * int(item.getViewBox().width())
     one, one_cpu = [], []
     for i in range(7):
         y = 0.69 + 0.1 * np.sin(steps / 5000.0) + 0.05 * noise + i * 1e-3
         started, cpu = time.perf_counter(), time.thread_time()
-        curve.setData(steps, y)
+        peaks = PeakLevels()  # a new curve: its summaries are built from scratch
+        peaks.update(y)
+        curve.setData(*peaks.view(steps, y, 0, points, limit // 2))
         plot.viewport().repaint()
         one.append((time.perf_counter() - started) * 1000)
         one_cpu.append((time.thread_time() - cpu) * 1000)
@@ -225,9 +326,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description="GUI responsiveness figures")
     # Single runs on a shared 2-core machine swing by +-10 %: six interleaved pairs
     # give a median that moves by a percent or two between invocations.
-    parser.add_argument("--seconds", type=float, default=4.0, help="measured training time per run")
-    parser.add_argument("--rounds", type=int, default=6, help="headless/window pairs per configuration")
+    parser.add_argument("--seconds", type=float, default=3.0, help="measured training time per separate run")
+    parser.add_argument("--rounds", type=int, default=10, help="separate headless/window run pairs per configuration")
+    parser.add_argument("--probe-rounds", type=int, default=4, help="window runs timing the event loop's gaps")
     parser.add_argument("--configs", nargs="*", default=list(CONFIGS), choices=list(CONFIGS))
+    parser.add_argument("--pairs", type=int, default=30, help="drawing/idle phase pairs inside one run")
+    parser.add_argument("--phase", type=float, default=1.5, help="seconds per phase inside one run")
     parser.add_argument("--skip-redraw", action="store_true")
     parser.add_argument("--switch-interval", type=float, metavar="SECONDS",
                         help="override the GIL switch interval the app sets (to compare)")
@@ -258,8 +362,17 @@ def main() -> int:
 
     for name in args.configs:
         config = CONFIGS[name]
-        bare, windowed, cpu, gaps, p99s, probed = [], [], [], [], [], []
-        bare_running, window_running = [], []
+        if args.pairs:
+            inside = interleaved(app, config, args.pairs, args.phase, scratch / "runs")
+            middle, low, high = median_interval(inside["ratios"])
+            print(f"{name:9s} inside one run, {args.pairs} x {args.phase:g} s drawing vs idle: median ratio "
+                  f"{middle:.3f} (95 % interval {low:.3f}-{high:.3f}): the window costs {100 * (1 - middle):+.1f} % "
+                  f"({100 * (1 - high):+.1f} to {100 * (1 - low):+.1f}); it/s idle "
+                  f"{statistics.median(inside['idle']):.1f}, drawing {statistics.median(inside['drawing']):.1f}",
+                  flush=True)
+        if not args.rounds:
+            continue
+        bare, windowed, cpu, bare_running, window_running = [], [], [], [], []
         for _ in range(args.rounds):
             rate, running = headless(config, args.seconds, scratch / "runs")
             bare.append(rate)
@@ -268,31 +381,34 @@ def main() -> int:
             windowed.append(plain["rate"])
             cpu.append(plain["gui_cpu"])
             window_running.append(plain["train_running"])
+        # Each window run follows its own headless run: the median of those
+        # pairwise ratios shrugs off a burst of load on a shared machine.
+        middle, low, high = median_interval([wi / hi for wi, hi in zip(windowed, bare) if hi > 0])
+        print(f"{name:9s} separate runs, {args.rounds} pairs of {args.seconds:g} s: headless "
+              f"{statistics.median(bare):.1f} it/s, window {statistics.median(windowed):.1f} it/s, median pairwise "
+              f"ratio {middle:.3f} (95 % interval {low:.3f}-{high:.3f}; cost {100 * (1 - middle):+.1f} %)")
+        print(f"{name:9s}   runs: headless {[round(x, 1) for x in bare]} window {[round(x, 1) for x in windowed]}; "
+              f"GUI thread CPU {100 * statistics.mean(cpu):.1f} % of a core")
+        # A third estimate, hardly swayed by the machine's speed: the share of wall time
+        # the training thread is on a CPU (not waiting for the GIL or for a core).
+        hr, wr = statistics.median(bare_running), statistics.median(window_running)
+        print(f"{name:9s} training thread on a CPU: headless {100 * hr:.1f} %, window {100 * wr:.1f} % of the "
+              f"time (cost {100 * (1 - wr / hr):+.1f} %)")
+        gaps, p99s, probed = [], [], []
+        for _ in range(args.probe_rounds):
             timed = with_window(app, config, args.seconds, scratch / "runs", probe=True)
             gaps.append(timed["gap"])
             p99s.append(timed["p99"])
             probed.append(timed["rate"])
-        h, w = statistics.mean(bare), statistics.mean(windowed)
-        # Each window run follows its own headless run: the median of those
-        # pairwise ratios shrugs off a burst of load on a shared machine.
-        paired = statistics.median(wi / hi for wi, hi in zip(windowed, bare) if hi > 0)
-        print(f"{name:9s} headless {h:7.1f} it/s  window {w:7.1f} it/s  ratio of means {w / h:.3f}, "
-              f"median pairwise ratio {paired:.3f} (cost {100 * (1 - paired):+.1f} %)")
-        print(f"{name:9s}   runs: headless {[round(x, 1) for x in bare]} window {[round(x, 1) for x in windowed]}; "
-              f"GUI thread CPU {100 * statistics.mean(cpu):.1f} % of a core")
-        # A second estimate, less swayed by the machine's speed from run to run: the
-        # share of wall time the training thread is on a CPU (not waiting for the GIL
-        # or for a core), headless against the window.
-        hr, wr = statistics.median(bare_running), statistics.median(window_running)
-        print(f"{name:9s} training thread on a CPU: headless {100 * hr:.1f} %, window {100 * wr:.1f} % of the "
-              f"time (cost {100 * (1 - wr / hr):+.1f} %)")
-        print(f"{name:9s} longest event-loop gap {max(gaps):.1f} ms (per run {[round(g, 1) for g in gaps]}), "
-              f"99th percentile {max(p99s):.1f} ms; it/s with the 1 ms probe running "
-              f"{[round(x, 1) for x in probed]}")
+        if gaps:
+            print(f"{name:9s} longest event-loop gap {max(gaps):.1f} ms (per run {[round(g, 1) for g in gaps]}), "
+                  f"99th percentile {max(p99s):.1f} ms; it/s with the 1 ms probe running "
+                  f"{[round(x, 1) for x in probed]}")
     if not args.skip_redraw:
         figures = redraw_figures(app)
         print(f"redraw 1,000,000-point curve: {figures['one_curve_ms']:.1f} ms wall, "
-              f"{figures['one_curve_cpu_ms']:.1f} ms GUI-thread CPU (setData + repaint, median)")
+              f"{figures['one_curve_cpu_ms']:.1f} ms GUI-thread CPU (peak summaries built from scratch, "
+              f"setData, repaint; median)")
         for weight in (0.0, 0.6):
             print(f"redraw whole curves panel, 7 x 1,000,000 points, smoothing {weight}: "
                   f"{figures[f'panel_ms_smoothing_{weight}']:.1f} ms wall, "
