@@ -175,7 +175,7 @@ class QualityPlot(QWidget):
         item = self.getPlotItem()
         item.setLabel("bottom", translate("QualityPlot", "step"))
         if chosen in (ALL, None):
-            item.setLabel("left", translate("QualityPlot", "value (large ones scaled to fit)"))
+            item.setLabel("left", translate("QualityPlot", "value (scaled)"))
         else:
             item.setLabel("left", metric_label(chosen, self.language))
         legend = item.legend

@@ -94,8 +94,8 @@
         <translation>ステップ</translation>
     </message>
     <message>
-        <source>value (large ones scaled to fit)</source>
-        <translation>値 (大きな指標は縮小)</translation>
+        <source>value (scaled)</source>
+        <translation>値 (縮小あり)</translation>
     </message>
     <message>
         <source>Every metric</source>
