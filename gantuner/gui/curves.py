@@ -49,14 +49,18 @@ PLOTS = {
 
 
 class _Series:
-    def __init__(self, field: str, plot: pg.PlotItem):
+    def __init__(self, field: str, plot: pg.PlotItem, buffer: CurveBuffer):
         colour = plot_style.COLOURS[field]
         self.field = field
         # Native path items (path_curve.py): Qt paints them without entering Python.
-        self.raw = PathCurve(plot_style.pen(colour, plot_style.RAW_ALPHA))
-        self.smooth = PathCurve(plot_style.pen(colour))
+        column = lambda: buffer.column(field)  # noqa: E731
+        self.raw = PathCurve(plot_style.pen(colour, plot_style.RAW_ALPHA), name=f"{field}_raw",
+                             original=lambda: (buffer.steps, column()))
+        self.smooth = PathCurve(plot_style.pen(colour), name=field,
+                                original=lambda: (buffer.steps, self.smoothed.update(column())))
         for curve in (self.raw, self.smooth):  # the raw curve behind the smoothed one
             plot.getViewBox().addItem(curve)
+            plot.items.append(curve)  # listed for pyqtgraph's exporters (not a PlotDataItem: not addItem)
         self.smoothed = SmoothedSeries()
         self.raw_peaks = PeakLevels()
         self.smooth_peaks = PeakLevels()  # of the smoothed values: reset when the weight changes
@@ -127,7 +131,7 @@ class CurvesView(QWidget):
             item.disableAutoRange()
             item.getViewBox().sigRangeChangedManually.connect(lambda *_: self.set_follow(False))
             for field in fields:
-                self.series[field] = _Series(field, item)
+                self.series[field] = _Series(field, item, buffer)
             line = pg.InfiniteLine(angle=90, movable=False, pen=plot_style.pen("#808080", dashed=True))
             line.hide()
             item.addItem(line, ignoreBounds=True)

@@ -10,9 +10,13 @@ needed: the points become a QPainterPath once per redraw, and a plain
 QGraphicsPathItem (no Python overrides) is painted by Qt alone.
 
 Non-finite values break the line (``connect="finite"``), as pyqtgraph does.
+A plot's context menu (Export..., CSV) still finds the curves: they answer
+pyqtgraph's exporter with their name and every point behind them.
 """
 
 from __future__ import annotations
+
+from typing import Callable
 
 import numpy as np
 import pyqtgraph as pg
@@ -23,8 +27,11 @@ from PySide6.QtWidgets import QGraphicsPathItem
 class PathCurve(QGraphicsPathItem):
     """A polyline through (x, y), for a pyqtgraph ViewBox; ``xData``/``yData`` are the points drawn."""
 
-    def __init__(self, pen: QPen):
+    def __init__(self, pen: QPen, name: str | None = None,
+                 original: Callable[[], tuple[np.ndarray, np.ndarray]] | None = None):
         super().__init__()
+        self._name = name
+        self._original = original  # every point behind the curve, for exports
         pen = QPen(pen)
         pen.setCosmetic(True)  # as wide in pixels whatever the zoom
         if pen.widthF() <= 1.0:
@@ -51,3 +58,16 @@ class PathCurve(QGraphicsPathItem):
     def clear(self) -> None:
         self.xData = self.yData = None
         self.setPath(QPainterPath())
+
+    # ---- what pyqtgraph's CSV exporter asks of a plot's data items ------------
+    def implements(self, interface: str | None = None) -> bool:
+        return interface == "plotData"
+
+    def name(self) -> str | None:
+        return self._name
+
+    def getOriginalDataset(self) -> tuple[np.ndarray | None, np.ndarray | None]:  # noqa: N802
+        """Every point behind the curve, not only those drawn; nothing while hidden."""
+        if not self.isVisible():
+            return None, None
+        return self._original() if self._original is not None else self.getData()

@@ -57,3 +57,27 @@ def test_a_million_step_run_is_drawn_from_summaries_by_qt_alone(qtbot, monkeypat
     curve_items = {s.smooth for s in view.series.values()} | {s.raw for s in view.series.values()}
     assert all(type(c) is PathCurve for c in curve_items)
     assert python_paints == []  # the grab painted the curves without a Python paint call
+
+
+def test_a_plots_csv_export_holds_every_point_of_its_curves(qtbot, tmp_path):
+    from pyqtgraph.exporters import CSVExporter
+
+    buffer = CurveBuffer(ENGINE_FIELDS)
+    view = CurvesView(buffer)
+    qtbot.addWidget(view)
+    steps = np.arange(1, 50_001, dtype=np.float64)
+    buffer.append_columns(steps, {f: np.linspace(0.2, 0.8, steps.size) for f in ENGINE_FIELDS})
+    view.set_smoothing(0.5)
+    view.redraw()
+    assert len(view.series["d_loss"].smooth.xData) < steps.size  # drawn from summaries
+    target = tmp_path / "loss.csv"
+    CSVExporter(view.plot_item("lossPlot")).export(str(target))
+    lines = target.read_text().splitlines()
+    header = lines[0].split(",")
+    assert {"d_loss_raw_x", "d_loss_x", "g_loss_raw_x", "g_loss_x"} <= {h.strip('"') for h in header}
+    assert len(lines) == 1 + steps.size  # every step, not the drawn summary
+    view.set_smoothing(0.0)
+    view.redraw()
+    CSVExporter(view.plot_item("lossPlot")).export(str(target))
+    header = [h.strip('"') for h in target.read_text().splitlines()[0].split(",")]
+    assert not any("raw" in h for h in header)  # the hidden raw curves are left out
