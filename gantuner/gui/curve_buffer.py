@@ -21,6 +21,7 @@ class CurveBuffer:
         self._steps = np.empty(self._capacity, dtype=np.float64)
         self._columns = {f: np.empty(self._capacity, dtype=np.float64) for f in self.fields}
         self.version = 0  # bumped on every change; the plots redraw when it moves
+        self.generation = 0  # bumped when cleared: views taken before then may be overwritten
 
     def __len__(self) -> int:
         return self._size
@@ -32,6 +33,7 @@ class CurveBuffer:
     def clear(self) -> None:
         self._size = 0
         self.version += 1
+        self.generation += 1
 
     def append_rows(self, rows: Iterable[Mapping[str, Any]]) -> int:
         """Append rows (dicts with "step" and any of the fields); return how many."""

@@ -20,12 +20,13 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QGraphicsItem, QHBoxLayout, QLabel, QSlider, QSplitter, QVBoxLayout, QWidget
 
 from . import plot_style
+from .background import BackgroundCall
 from .curve_buffer import CurveBuffer
 from .curve_lod import PeakLevels
 from .follow_range import RunningExtent, follow_x, follow_y
 from .native_paint import PlotView
 from .path_curve import PathCurve
-from .smoothing import MAX_WEIGHT, SmoothedSeries
+from .smoothing import MAX_WEIGHT, EmaState, SmoothedSeries, smooth
 
 FRAME_MS = 33          # at most ~30 redraws a second
 SLOWEST_FRAME_MS = 500  # but at least 2 a second
@@ -35,6 +36,10 @@ SLOWEST_FRAME_MS = 500  # but at least 2 a second
 GUI_BUSY_HIGH = 0.06
 GUI_BUSY_LOW = 0.03
 SLIDER_STEPS = 1000    # slider value / 1000 = smoothing weight (0 .. 0.999)
+# From this many points on, a smoothing chosen with the slider is computed off
+# the GUI thread (numpy lets go of the GIL); the old one stays drawn meanwhile.
+# Seven curves of a million points take about 0.3 s, too long a freeze.
+BACKGROUND_SMOOTHING_POINTS = 50_000
 # Curves longer than this many points per pixel of plot width are drawn from
 # their peak summaries (curve_lod.py) rather than every point.
 POINTS_PER_PIXEL = 4
@@ -77,6 +82,8 @@ class CurvesView(QWidget):
         self._drawn_version = -1
         self._summarised = False  # the last redraw drew long curves from their peak summaries
         self._weight = 0.0
+        self._pending_weight: float | None = None  # being smoothed off the GUI thread
+        self._smoothing_calls: set[BackgroundCall] = set()
         self._markers: list[tuple[float, str, list[pg.InfiniteLine]]] = []
         self.last_redraw_ms = 0.0
         self.redraws = 0
@@ -169,7 +176,7 @@ class CurvesView(QWidget):
         self._smoothing_timer = QTimer(self)  # a dragged slider recomputes once it rests
         self._smoothing_timer.setSingleShot(True)
         self._smoothing_timer.setInterval(60)
-        self._smoothing_timer.timeout.connect(self._apply_smoothing)
+        self._smoothing_timer.timeout.connect(lambda: self._apply_smoothing(off_thread=True))
         self.retranslate()
 
     # ---- public ------------------------------------------------------------
@@ -190,8 +197,13 @@ class CurvesView(QWidget):
         return self._weight
 
     def set_smoothing(self, weight: float) -> None:
+        """Smooth with ``weight`` now (the slider's own changes are applied off the GUI thread)."""
         self.smoothing_slider.setValue(int(round(weight * SLIDER_STEPS)))
         self._apply_smoothing()
+
+    def smoothing_pending(self) -> bool:
+        """A smoothing chosen with the slider is still being computed."""
+        return self._pending_weight is not None
 
     def add_marker(self, step: float, label: str) -> None:
         """A vertical line at ``step`` on every plot, labelled on the loss plot."""
@@ -340,16 +352,72 @@ class CurvesView(QWidget):
         self.smoothing_value.setText(f"{value / SLIDER_STEPS:.3f}")
         self._smoothing_timer.start()
 
-    def _apply_smoothing(self) -> None:
+    def _apply_smoothing(self, off_thread: bool = False) -> None:
         weight = self.smoothing_slider.value() / SLIDER_STEPS
         if weight == self._weight:
+            self._pending_weight = None  # back to what is drawn: a smoothing on its way is dropped
             return
+        if weight == self._pending_weight:
+            return
+        if off_thread and len(self.buffer) >= BACKGROUND_SMOOTHING_POINTS:
+            self._smooth_off_thread(weight)
+            return
+        self._pending_weight = None  # a result still on its way is dropped when it arrives
+        self._show_smoothing(weight)
+
+    def _show_smoothing(self, weight: float) -> None:
         self._weight = weight
         for series in self.series.values():
             series.smoothed.set_weight(weight)
             series.smooth_peaks.reset()
         self._drawn_version = -1
         self.smoothingChanged.emit(weight)
+
+    def _smooth_off_thread(self, weight: float) -> None:
+        """Smooth every curve with ``weight`` in a helper thread; the old smoothing stays drawn."""
+        self._pending_weight = weight
+        generation = self.buffer.generation
+        # Views, not copies: rows are only ever appended, so these points stay as
+        # they are unless the buffer is cleared (then the result is dropped).
+        columns = {field: self.buffer.column(field) for field in self.series}
+
+        def smooth_all() -> dict[str, tuple[np.ndarray, EmaState, PeakLevels]]:
+            result = {}
+            for field, values in columns.items():
+                smoothed, state = smooth(values, weight)
+                peaks = PeakLevels()
+                peaks.update(smoothed)
+                result[field] = (smoothed, state, peaks)
+            return result
+
+        call = BackgroundCall("smoothing", smooth_all, self)
+        call.done.connect(lambda result: self._smoothed_off_thread(call, weight, generation, result))
+        call.failed.connect(lambda _message: self._smoothing_failed(call, weight))
+        self._smoothing_calls.add(call)
+        call.start()
+
+    def _smoothed_off_thread(self, call: BackgroundCall, weight: float, generation: int,
+                             result: dict[str, tuple[np.ndarray, EmaState, PeakLevels]]) -> None:
+        self._smoothing_calls.discard(call)
+        if weight != self._pending_weight:
+            return  # the slider moved on meanwhile
+        self._pending_weight = None
+        if generation != self.buffer.generation:  # the curves were cleared meanwhile: start again
+            self._apply_smoothing(off_thread=True)
+            return
+        self._weight = weight
+        for field, (smoothed, state, peaks) in result.items():
+            series = self.series[field]
+            series.smoothed.install(weight, smoothed, state)  # rows that came meanwhile follow in update()
+            series.smooth_peaks = peaks
+        self._drawn_version = -1
+        self.smoothingChanged.emit(weight)
+
+    def _smoothing_failed(self, call: BackgroundCall, weight: float) -> None:
+        self._smoothing_calls.discard(call)
+        if weight == self._pending_weight:  # e.g. out of memory: try once more, here
+            self._pending_weight = None
+            self._show_smoothing(weight)
 
     def _mouse_moved(self, widget: pg.PlotWidget, pos: Any) -> None:
         item = widget.getPlotItem()

@@ -120,6 +120,14 @@ class SmoothedSeries:
         self._state = EmaState()
         self._done = 0
 
+    def install(self, weight: float, smoothed: np.ndarray, state: EmaState) -> None:
+        """Take over a smoothing of the first ``len(smoothed)`` points computed elsewhere
+        (off the GUI thread); ``update`` goes on from there."""
+        self.weight = weight
+        self._out = np.array(smoothed, dtype=np.float64)
+        self._done = self._out.shape[0]
+        self._state = EmaState(state.last, state.count)
+
     def update(self, values: np.ndarray) -> np.ndarray:
         n = values.shape[0]
         if n < self._done:  # the buffer was cleared and refilled

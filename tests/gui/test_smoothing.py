@@ -74,3 +74,25 @@ def test_buffer_version_moves_on_every_change_and_nearest_step_is_found():
     assert buffer.last_step() == 30
     buffer.clear()
     assert len(buffer) == 0 and buffer.index_at(5) is None
+
+
+def test_a_smoothing_computed_elsewhere_is_taken_over_and_extended():
+    rng = np.random.default_rng(1)
+    values = rng.normal(size=3000)
+    head, state = smooth(values[:2000], 0.9)  # as a helper thread computes it
+    series = SmoothedSeries(0.3)
+    series.update(values[:1000])  # smoothed with the old weight so far
+    series.install(0.9, head, state)
+    assert series.weight == 0.9
+    extended = series.update(values)  # rows that came while the helper worked
+    np.testing.assert_allclose(extended, smooth(values, 0.9)[0], rtol=1e-12)
+
+
+def test_clearing_the_buffer_moves_its_generation():
+    buffer = CurveBuffer(["d_loss"])
+    buffer.append_rows([{"step": 1, "d_loss": 0.5}])
+    before = buffer.generation
+    buffer.append_rows([{"step": 2, "d_loss": 0.4}])
+    assert buffer.generation == before  # appends keep earlier views valid
+    buffer.clear()
+    assert buffer.generation == before + 1
