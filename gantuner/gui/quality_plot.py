@@ -3,12 +3,13 @@
 The numbers live on different scales (shares 0..1, mode and class counts,
 the Fréchet distance in the tens), so the default view draws every metric
 at once with each curve that leaves 0..1.5 divided by its largest value,
-said in its legend ("÷ 41.2"); choosing one metric in the combo box draws
+said in its key above the plot ("÷ 41.2"); choosing one metric in the combo box draws
 its raw values.  A NaN (a diverged generator) is drawn as a gap.
 """
 
 from __future__ import annotations
 
+import html
 import math
 from typing import Any, Iterable, Mapping
 
@@ -68,10 +69,17 @@ class QualityPlot(QWidget):
         self.empty_text = pg.TextItem(anchor=(0.5, 0.5), color="#707070")
         item.addItem(self.empty_text, ignoreBounds=True)
         self.empty_text.setPos(0.5, 0.5)
-        item.addLegend(offset=(-10, 10), brush=pg.mkBrush(255, 255, 255, 210), pen=pg.mkPen("#c0c0c0"))
+        # The key sits above the plot, not in it: a legend box would hide the newest
+        # points of a panel this low (and be repainted, in Python, with each of them).
+        self.key = QLabel(self)
+        self.key.setObjectName("qualityKey")
+        self.key.setTextFormat(Qt.TextFormat.RichText)
+        self.key.setWordWrap(True)
+        self._key_names: list[str] = []
         top = QHBoxLayout()
         top.addWidget(self.title)
-        top.addStretch(1)
+        top.addSpacing(8)
+        top.addWidget(self.key, 1)
         top.addWidget(self.choice)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
@@ -148,8 +156,6 @@ class QualityPlot(QWidget):
         item = self.getPlotItem()
         for side in ("left", "bottom"):
             item.getAxis(side).setStyle(showValues=not empty)
-        if item.legend is not None:
-            item.legend.setVisible(not empty)
         if empty:  # unlinked now: centre the message
             item.getViewBox().setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
         self._sync_choices()
@@ -178,10 +184,7 @@ class QualityPlot(QWidget):
             item.setLabel("left", translate("QualityPlot", "value (scaled)"))
         else:
             item.setLabel("left", metric_label(chosen, self.language))
-        legend = item.legend
-        if legend is None:
-            return
-        legend.clear()
+        entries = []
         for key, curve in self._curves.items():
             if not curve.isVisible():
                 continue
@@ -189,7 +192,14 @@ class QualityPlot(QWidget):
             if chosen in (ALL, None):
                 scale = scale_of(self.series(key)[1])
                 name += f" (÷ {scale:.3g})" if scale != 1.0 else ""
-            legend.addItem(curve, name)
+            entries.append((curve.opts["pen"].color().name(), name))
+        self._key_names = [name for _colour, name in entries]
+        self.key.setText("&nbsp;&nbsp; ".join(
+            f"<span style='color:{colour}'>━&nbsp;{html.escape(name)}</span>" for colour, name in entries))
+
+    def key_names(self) -> list[str]:
+        """The metrics the key above the plot names, as shown (with their divisors)."""
+        return list(self._key_names)
 
     def _sync_choices(self) -> None:
         """One combo entry per metric seen, kept in order; the choice survives."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import math
 
 import numpy as np
@@ -32,7 +34,10 @@ def rows(first: int, last: int) -> list[dict]:
 
 
 def legend_names(plot: QualityPlot) -> list[str]:
-    return [label.text for _sample, label in plot.getPlotItem().legend.items]
+    names = plot.key_names()
+    for name in names:  # what the key above the plot shows
+        assert html.escape(name) in plot.key.text()
+    return names
 
 
 def test_rows_without_quality_draw_nothing(plot):
