@@ -4,6 +4,7 @@ before each paint as pyqtgraph's own paintEvent would."""
 
 import numpy as np
 import pyqtgraph as pg
+import pytest
 from PySide6.QtGui import QColor
 
 from gantuner.gui.native_paint import LayoutView, PlotView
@@ -29,11 +30,17 @@ def _row_of(view, value: float, y_range: tuple[float, float]) -> float:
     return top_left.y() + (y_range[1] - value) / (y_range[1] - y_range[0]) * height
 
 
-def test_plots_are_painted_without_pyqtgraphs_python_paint_event_and_follow_range_changes(qtbot, monkeypatch):
-    python_paints = []
+@pytest.fixture
+def python_paints(monkeypatch) -> list:
+    """The views pyqtgraph's own Python paintEvent painted (none, if Qt paints them directly)."""
+    painted = []
     original = pg.GraphicsView.paintEvent
     monkeypatch.setattr(pg.GraphicsView, "paintEvent",
-                        lambda self, event: (python_paints.append(self), original(self, event))[1])
+                        lambda self, event: (painted.append(self), original(self, event))[1])
+    return painted
+
+
+def test_plots_are_painted_without_pyqtgraphs_python_paint_event_and_follow_range_changes(qtbot, python_paints):
     view = PlotView()
     qtbot.addWidget(view)
     view.resize(400, 300)
@@ -56,11 +63,7 @@ def test_plots_are_painted_without_pyqtgraphs_python_paint_event_and_follow_rang
     assert python_paints == []  # painted, but never through pyqtgraph's Python paintEvent
 
 
-def test_layout_views_are_painted_natively_too(qtbot, monkeypatch):
-    python_paints = []
-    original = pg.GraphicsView.paintEvent
-    monkeypatch.setattr(pg.GraphicsView, "paintEvent",
-                        lambda self, event: (python_paints.append(self), original(self, event))[1])
+def test_layout_views_are_painted_natively_too(qtbot, python_paints):
     view = LayoutView()
     qtbot.addWidget(view)
     box = view.addViewBox(lockAspect=True)
