@@ -58,8 +58,8 @@ class SampleView(QWidget):
         # Their key is the plot's title, as for the curves.
         self.real_points = PointCloud(plot_style.REAL_POINTS)
         self.fake_points = PointCloud(plot_style.FAKE_POINTS)
-        scatter_plot.addItem(self.real_points, ignoreBounds=True)
-        scatter_plot.addItem(self.fake_points, ignoreBounds=True)
+        self.real_points.attach(scatter_plot.getViewBox())
+        self.fake_points.attach(scatter_plot.getViewBox())
         self.stack.addWidget(self.grid_widget)
         self.stack.addWidget(self.scatter_widget)
 

@@ -29,11 +29,15 @@ def test_points_show_as_dots_of_fixed_size_and_non_finite_ones_are_left_out(qtbo
     item.disableAutoRange()
     item.setRange(xRange=(-2, 2), yRange=(-2, 2), padding=0)
     cloud = PointCloud(ORANGE)
-    item.addItem(cloud, ignoreBounds=True)
-    cloud.setData(np.array([[1.0, 1.0], [-1.0, 0.5], [np.nan, 0.0], [0.0, np.inf]]))
-    assert cloud.data.tolist() == [[1.0, 1.0], [-1.0, 0.5]]
+    cloud.attach(item.getViewBox())
+    # A far-off point (a diverging generator) must not stretch the others' dots.
+    cloud.setData(np.array([[1.0, 1.0], [-1.0, 0.5], [np.nan, 0.0], [0.0, np.inf], [1e6, -1e6]]))
+    assert cloud.data.tolist() == [[1.0, 1.0], [-1.0, 0.5], [1e6, -1e6]]
     assert _dot_at(view, 1.0, 1.0) and _dot_at(view, -1.0, 0.5)
     assert not _dot_at(view, 0.0, 0.75)  # dots, not a line between them
+    image = view.grab().toImage()
+    row = view.mapFromScene(item.getViewBox().mapViewToScene(QPointF(1.0, 1.0)))
+    assert sum(image.pixelColor(x, row.y()) == QColor(ORANGE) for x in range(image.width())) <= 5
     item.setRange(xRange=(0.9, 1.1), yRange=(0.9, 1.1), padding=0)  # zoomed in 20 times
     image = view.grab().toImage()
     box = item.getViewBox()
