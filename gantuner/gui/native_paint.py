@@ -34,25 +34,19 @@ class _PrepareBeforePaint(QObject):
         return False  # the paint itself goes on to Qt's QGraphicsView::paintEvent
 
 
-def _paint_natively(view: QGraphicsView) -> None:
-    view.viewport().installEventFilter(_PrepareBeforePaint(view))
-
-
-class PlotView(pg.PlotWidget):
-    """A pyqtgraph PlotWidget painted by Qt without the GIL."""
+class _NativePaint:
+    """Mixed in before a pyqtgraph view class: Qt's paintEvent, and the scene prepared first."""
 
     paintEvent = QGraphicsView.paintEvent  # noqa: N815  (Qt's, not pyqtgraph's Python one)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _paint_natively(self)
+        self.viewport().installEventFilter(_PrepareBeforePaint(self))
 
 
-class LayoutView(pg.GraphicsLayoutWidget):
+class PlotView(_NativePaint, pg.PlotWidget):
+    """A pyqtgraph PlotWidget painted by Qt without the GIL."""
+
+
+class LayoutView(_NativePaint, pg.GraphicsLayoutWidget):
     """A pyqtgraph GraphicsLayoutWidget painted by Qt without the GIL."""
-
-    paintEvent = QGraphicsView.paintEvent  # noqa: N815
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        _paint_natively(self)

@@ -55,10 +55,6 @@ class PathCurve(QGraphicsPathItem):
     def getData(self) -> tuple[np.ndarray | None, np.ndarray | None]:  # noqa: N802
         return self.xData, self.yData
 
-    def clear(self) -> None:
-        self.xData = self.yData = None
-        self.setPath(QPainterPath())
-
     # ---- what pyqtgraph's CSV exporter asks of a plot's data items ------------
     def implements(self, interface: str | None = None) -> bool:
         return interface == "plotData"

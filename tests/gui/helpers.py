@@ -29,3 +29,17 @@ def wait_for_steps(qtbot, window, steps: int, timeout: int = 20000) -> None:
 def run_dir_of(window) -> Path:
     assert window.driver is not None and window.driver.run_dir is not None
     return window.driver.run_dir
+
+
+def shown_plot_view(qtbot, width: int, height: int):
+    """A native-painted plot on screen with its auto-range off; returns (view, plot item)."""
+    from gantuner.gui.native_paint import PlotView
+
+    view = PlotView()
+    qtbot.addWidget(view)
+    view.resize(width, height)
+    view.show()
+    qtbot.waitExposed(view)
+    item = view.getPlotItem()
+    item.disableAutoRange()
+    return view, item

@@ -7,7 +7,9 @@ import pyqtgraph as pg
 import pytest
 from PySide6.QtGui import QColor
 
-from gantuner.gui.native_paint import LayoutView, PlotView
+from gantuner.gui.native_paint import LayoutView
+
+from .helpers import shown_plot_view
 
 LINE = QColor("#D55E00")
 
@@ -41,15 +43,9 @@ def python_paints(monkeypatch) -> list:
 
 
 def test_plots_are_painted_without_pyqtgraphs_python_paint_event_and_follow_range_changes(qtbot, python_paints):
-    view = PlotView()
-    qtbot.addWidget(view)
-    view.resize(400, 300)
-    view.show()
-    qtbot.waitExposed(view)
-    item = view.getPlotItem()
+    view, item = shown_plot_view(qtbot, 400, 300)
     item.hideAxis("left")
     item.hideAxis("bottom")
-    item.disableAutoRange()
     item.plot(np.array([0.0, 1.0]), np.array([0.25, 0.25]), pen=pg.mkPen(LINE, width=1))
     item.setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
     low = _line_rows(view)

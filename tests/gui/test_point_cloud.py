@@ -5,8 +5,9 @@ from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsPathItem
 
-from gantuner.gui.native_paint import PlotView
 from gantuner.gui.point_cloud import PointCloud
+
+from .helpers import shown_plot_view
 
 ORANGE = "#f07814"
 
@@ -20,13 +21,7 @@ def _dot_at(view, x: float, y: float) -> bool:
 
 
 def test_points_show_as_dots_of_fixed_size_and_non_finite_ones_are_left_out(qtbot):
-    view = PlotView()
-    qtbot.addWidget(view)
-    view.resize(400, 400)
-    view.show()
-    qtbot.waitExposed(view)
-    item = view.getPlotItem()
-    item.disableAutoRange()
+    view, item = shown_plot_view(qtbot, 400, 400)
     item.setRange(xRange=(-2, 2), yRange=(-2, 2), padding=0)
     cloud = PointCloud(ORANGE)
     cloud.attach(item.getViewBox())
