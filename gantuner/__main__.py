@@ -1,21 +1,19 @@
-"""Entry point: ``gantuner`` opens the app; ``gantuner COMMAND`` runs headless."""
+"""Entry point: ``gantuner`` opens the app; ``gantuner COMMAND`` runs headless.
+
+One parser (:func:`gantuner.cli.build_parser`) knows both, so ``gantuner
+--help`` shows the app's options and every command, without importing Qt
+or torch.
+"""
 
 from __future__ import annotations
 
 import sys
 
-HEADLESS_COMMANDS = {"train", "diagnose", "quality", "knobs", "-h", "--help", "--version"}
-
 
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else list(argv)
-    if argv and argv[0] in HEADLESS_COMMANDS:
-        from .cli import main as cli_main
+    from .cli import main as cli_main
 
-        return cli_main(argv)
-    from .gui.app import main as gui_main
-
-    return gui_main(argv)
+    return cli_main(sys.argv[1:] if argv is None else list(argv))
 
 
 if __name__ == "__main__":

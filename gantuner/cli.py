@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from . import __version__, knobs
+from .app_options import APP_ONLY_OPTIONS, add_app_arguments
 
 
 class UsageError(Exception):
@@ -22,12 +23,24 @@ class UsageError(Exception):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The whole command line: the app's options and the headless commands.
+
+    Building it imports nothing heavy (no torch, Qt or numpy), so ``--help``
+    and usage errors answer at once; each command imports what it needs when
+    it runs.
+    """
     parser = argparse.ArgumentParser(
         prog="gantuner",
+        usage="gantuner [APP OPTIONS]\n       gantuner COMMAND [OPTIONS]",
         description="Tune GANs by hand. Without a command, opens the desktop app.",
+        epilog="Examples: gantuner --start (open the app and train the built-in digits); "
+               "gantuner train --dataset ring --steps 3000; gantuner diagnose train.log. "
+               "Each command has its own --help.",
     )
     parser.add_argument("--version", action="version", version=f"gantuner {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    add_app_arguments(parser.add_argument_group("the desktop app (no COMMAND)"))
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND",
+                                     title="headless commands")
 
     train = commands.add_parser("train", help="train headless, writing a run directory",
                                 description="Train a GAN headless and write a run directory.")
@@ -48,6 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--checkpoint-every", type=int, metavar="N", help="steps between checkpoints")
     train.add_argument("--quality-every", type=int, metavar="N",
                        help="steps between quality metrics (0: off)")
+    train.add_argument("--threads", type=int, metavar="N",
+                       help="CPU threads for training (default: chosen for this machine)")
     train.add_argument("--quiet", action="store_true", help="no progress bar")
 
     listing = commands.add_parser("knobs", help="list every knob with its range and help")
@@ -74,7 +89,26 @@ def _add_module_arguments(parser: argparse.ArgumentParser, module: str) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args, extra = parser.parse_known_args(argv)
+    except SystemExit as exc:  # --help, --version, or a usage error already printed
+        return int(exc.code or 0)
+    app_flags = set(APP_ONLY_OPTIONS.values())
+    misplaced = [word for word in extra if word.split("=")[0] in app_flags]
+    if misplaced and args.command:
+        return _fail(f"{misplaced[0].split('=')[0]} belongs to the desktop app, not to "
+                     f"`gantuner {args.command}`; see gantuner {args.command} --help")
+    if extra:
+        return _fail(f"unrecognized arguments: {' '.join(extra)}; see gantuner "
+                     f"{args.command + ' ' if args.command else ''}--help")
+    if args.command is None:
+        from .gui.app import run_app
+
+        return run_app(args)
+    given = [flag for dest, flag in APP_ONLY_OPTIONS.items() if getattr(args, dest, None)]
+    if given:
+        return _fail(f"{given[0]} belongs to the desktop app; "
+                     f"leave out the command {args.command!r}, or see gantuner {args.command} --help")
     try:
         if args.command == "train":
             return train_command(args)
@@ -130,6 +164,11 @@ def load_config_file(path: Path) -> tuple[dict[str, Any], dict[str, Any]]:
 
 
 def train_command(args: argparse.Namespace) -> int:
+    from .training import threads
+
+    if args.threads is not None and args.threads < 1:
+        raise UsageError(f"--threads {args.threads}: give 1 or more")
+    threads.prepare_openmp()  # before torch is imported
     from .data.errors import DataError
     from .training import Driver, RunOptions
     from .training.checkpoint import CheckpointError
@@ -175,6 +214,7 @@ def train_command(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise UsageError(f"cannot create the run directory: {exc}") from None
     driver.options.max_steps = driver.engine.step_count + steps
+    driver.thread_policy = threads.choose(beside_window=False, requested=args.threads)
     return _run_with_progress(driver, steps, quiet=args.quiet)
 
 
@@ -218,7 +258,9 @@ class _Progress:
 def _run_with_progress(driver, steps: int, quiet: bool) -> int:
     progress = _Progress(driver, steps, quiet)
     if driver.run_dir:
-        print(f"gantuner: training {driver.engine.config['dataset']} on {driver.engine.device}; "
+        device = driver.engine.device
+        where = driver.thread_policy.describe() if device.type == "cpu" and driver.thread_policy else str(device)
+        print(f"gantuner: training {driver.engine.config['dataset']} on {where}; "
               f"run directory {driver.run_dir}", file=sys.stderr)
     failure: list[BaseException] = []
 

@@ -9,11 +9,22 @@ Examples 1 and 2 and its ways to weaken D), and every threshold lives in one
 table, :mod:`gantuner.diagnosis.thresholds`.
 """
 
-from .followup import follow_up
-from .hints import SEVERITIES, Action, DiagnosisError, Hint
-from .report import format_report, report_json
-from .rules import diagnose
-from .thresholds import THRESHOLDS, Thresholds
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+# Loaded on first use: `gantuner diagnose --help` needs none of numpy or the rules.
+_HOMES = {"follow_up": "followup", "SEVERITIES": "hints", "Action": "hints", "DiagnosisError": "hints",
+          "Hint": "hints", "format_report": "report", "report_json": "report", "diagnose": "rules",
+          "THRESHOLDS": "thresholds", "Thresholds": "thresholds"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _HOMES:
+        return getattr(importlib.import_module(f"{__name__}.{_HOMES[name]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 RULE_IDS = ("d_too_strong", "d_too_weak", "healthy", "mode_collapse", "convergence_failure",
             "divergence", "unstable", "slow_progress", "fix_result", "too_little_data")

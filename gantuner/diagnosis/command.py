@@ -16,9 +16,10 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from gantuner.metrics import MetricTable
+if TYPE_CHECKING:  # numpy loads when the command runs, not for --help
+    from gantuner.metrics import MetricTable
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

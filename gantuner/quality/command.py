@@ -17,12 +17,10 @@ import unicodedata
 from pathlib import Path
 from typing import Any, TextIO
 
-import torch
-
 from gantuner.quality.descriptions import QUALITY_METRICS
-from gantuner.quality.diversity import DEFAULT_K
-from gantuner.quality.evaluate import evaluate_quality
-from gantuner.quality.modes2d import PROTOCOL_SAMPLES
+from gantuner.quality.protocol import DEFAULT_K, PROTOCOL_SAMPLES
+
+# torch and the metrics load when the command runs, not for --help.
 
 DEFAULT_SAMPLES = PROTOCOL_SAMPLES
 MIN_SAMPLES = DEFAULT_K + 1  # precision/recall need k + 1 samples
@@ -103,6 +101,10 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
 
 def measure(engine: Any, samples: int) -> dict[str, Any]:
     """Dataset facts and the quality_* numbers for ``samples`` real and generated samples."""
+    import torch
+
+    from gantuner.quality.evaluate import evaluate_quality
+
     config = engine.config
     dataset = config["dataset"]
     kind = engine.dataset.kind

@@ -22,7 +22,7 @@ import torch
 
 from gantuner.quality.inputs import as_points
 
-PROTOCOL_SAMPLES = 2500  # generated samples per evaluation, as in the papers
+from gantuner.quality.protocol import PROTOCOL_SAMPLES  # noqa: E402  (re-exported)
 HIGH_QUALITY_STDS = 3.0  # "within three standard deviations of its nearest mode"
 # Guards the logarithm in the reverse KL; with 0 * log 0 taken as 0 it never
 # changes a finite result (the real histogram is uniform, never zero).
