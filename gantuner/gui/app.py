@@ -3,97 +3,125 @@
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import sys
-from pathlib import Path
 
 from .. import __version__, knobs
+from ..app_options import build_app_parser
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="gantuner",
-        description="Tune GANs by hand: the desktop app. Headless commands: gantuner train|diagnose|quality|knobs.")
-    parser.add_argument("--version", action="version", version=f"gantuner {__version__}")
-    parser.add_argument("--start", action="store_true", help="start training as soon as the window opens")
-    parser.add_argument("--lang", choices=("en", "ja"), help="interface language (default: the preferences, "
-                        "else the system's)")
-    parser.add_argument("--dataset", metavar="NAME|PATH",
-                        help="digits (default), ring, grid, spiral, or a path to your data")
-    parser.add_argument("--set", dest="assignments", action="append", default=[], metavar="KNOB=VALUE",
-                        help="set a knob; repeatable (see `gantuner knobs`)")
-    parser.add_argument("--open", dest="open_run", type=Path, metavar="RUN_DIR",
-                        help="show a finished run's curves and samples")
-    return parser
+    return build_app_parser()
 
 
 GIL_SWITCH_S = 0.001
 
 
 def prepare_process_for_the_window() -> None:
-    """Share the machine between training and the window.
+    """Hand the GIL over after 1 ms instead of Python's 5 ms: every Qt event
+    that runs Python (a paint, a timer) waits for the training thread to let
+    go of the GIL, and 5 ms per wait adds up to visible stutter.
 
-    * Train on all cores but one, so the window's thread always has a core:
-      on a busy 2-core machine torch's default (one thread per core) fighting
-      the GUI thread was measured at 5.6 it/s against 268 with one thread.
-      OMP_NUM_THREADS, when set, wins.
-    * Hand the GIL over after 1 ms instead of Python's 5 ms: every Qt event
-      that runs Python (a paint, a timer) waits for the training thread to
-      let go of the GIL, and 5 ms per wait adds up to visible stutter.
+    Training's CPU threads are chosen in the training thread itself
+    (:mod:`gantuner.training.threads`): OpenMP's thread count belongs to each
+    thread, so setting it here would not reach training.
     """
     sys.setswitchinterval(GIL_SWITCH_S)
-    if os.environ.get("OMP_NUM_THREADS"):
-        return
-    import torch
-
-    torch.set_num_threads(max(1, (os.cpu_count() or 2) - 1))
 
 
 def main(argv: list[str] | None = None) -> int:
+    """The app alone, with its own options (the ``gantuner`` entry point goes through gantuner.cli)."""
     argv = sys.argv[1:] if argv is None else list(argv)
-    parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        args = build_parser().parse_args(argv)
     except SystemExit as exc:  # --help, --version, or a usage error already printed
         return int(exc.code or 0)
+    return run_app(args)
+
+
+def run_app(args: argparse.Namespace) -> int:
     config = {}
     try:
-        if args.dataset:
-            config["dataset"] = knobs.validate("dataset", args.dataset)
-        for text in args.assignments:
+        if args.app_dataset:
+            config["dataset"] = knobs.validate("dataset", args.app_dataset)
+        for text in args.app_assignments:
             name, value = knobs.parse_assignment(text)
             config[name] = value
+        if args.app_threads is not None and args.app_threads < 1:
+            raise knobs.KnobError(f"--threads {args.app_threads}: give 1 or more")
     except knobs.KnobError as exc:
         print(f"gantuner: error: {exc}", file=sys.stderr)
         return 2
-    try:
-        from PySide6.QtWidgets import QApplication
-    except ImportError:
+    if importlib.util.find_spec("PySide6") is None:
         print("gantuner: error: the desktop app needs PySide6: pip install PySide6-Essentials "
               "(headless commands work without it: gantuner train --help)", file=sys.stderr)
         return 2
+    from .display_check import check_display
+
+    problem = check_display()
+    if problem is not None:
+        print(f"gantuner: error: {problem.message(args.app_lang or _system_language())}", file=sys.stderr)
+        return 2
+
+    from PySide6.QtWidgets import QApplication
 
     from .gc_pauses import keep_gc_pauses_short
     from .main_window import CLOSE_TIMEOUT_MS, MainWindow
 
     prepare_process_for_the_window()
+    install_fatal_message_handler(args.app_lang or _system_language())
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setOrganizationName("gantuner")
     app.setApplicationName("gantuner")
     app.setApplicationVersion(__version__)
-    window = MainWindow(config, language=args.lang)
+    window = MainWindow(config, language=args.app_lang, threads=args.app_threads)
     close_on_interrupt(window)
     window.show()
     keep_gc_pauses_short(window)
-    if args.open_run is not None:
-        window.open_run(args.open_run)
-    elif args.start:
+    if args.app_open_run is not None:
+        window.open_run(args.app_open_run)
+    elif args.app_start:
         window.start()
     status = app.exec()
     # Quit by other means than closing the window (the session ending, say):
     # still stop training cleanly, so the run files end with a checkpoint.
     window.session.shutdown(CLOSE_TIMEOUT_MS)
     return status
+
+
+def _system_language() -> str:
+    """The language for messages printed before Qt is up: the environment's locale."""
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(variable, "")
+        if value:
+            return "ja" if value.lower().startswith("ja") else "en"
+    return "en"
+
+
+def install_fatal_message_handler(language: str) -> None:
+    """A last net under :mod:`display_check`: if Qt still cannot start its
+    platform (a fault this check does not know), say so in gantuner's words
+    and exit 2 instead of Qt's abort (exit 134)."""
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    previous = None
+
+    def handler(kind, context, text) -> None:
+        if kind == QtMsgType.QtFatalMsg:
+            first = text.strip().splitlines()[0] if text.strip() else "Qt could not start"
+            reason = {"en": "the window cannot open", "ja": "ウィンドウを開けません"}[language]
+            hint = {"en": "use `gantuner train` headless, or start gantuner inside a desktop session",
+                    "ja": "ウィンドウなしで `gantuner train` を使うか、デスクトップのセッションの中で起動してください"}[language]
+            sys.stderr.write(f"gantuner: error: {reason}: {first} ({hint})\n")
+            sys.stderr.flush()
+            os._exit(2)
+        if previous is not None:
+            previous(kind, context, text)
+        else:
+            sys.stderr.write(text + "\n")
+
+    previous = qInstallMessageHandler(handler)
 
 
 def close_on_interrupt(window) -> None:
