@@ -23,7 +23,7 @@ would convert every row into a QVariant on the way (measured 0.48 s per
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Mapping
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
@@ -33,14 +33,15 @@ from .. import __version__
 from .. import knobs as knob_table
 from ..metrics import ENGINE_FIELDS
 from ..paths import default_runs_dir
-from ..training import Driver, RunOptions
-from ..training.device import describe
+from ..training import threads as thread_choice
+from ..training.options import RunOptions
 from . import i18n
 from . import settings as keys
 from .background import BackgroundCall
 from .curve_buffer import CurveBuffer
 from .curves import CurvesView
 from .diagnosis_dock import DiagnosisDock
+from .engine_loader import EngineLoader
 from .knob_panel import KnobPanel
 from .log_opener import LogOpener
 from .menus import WindowMenus
@@ -51,6 +52,9 @@ from .sample_view import SampleView
 from .session import TrainingSession
 from .status_bar import RunStatusBar
 from .transport import TransportBar
+
+if TYPE_CHECKING:  # torch loads in the background once the window is up (engine_loader.py)
+    from ..training import Driver
 
 STATUS_MS = 250           # the status bar's labels change at most this often
 CLOSE_TIMEOUT_MS = 15000   # closing waits this long for the current step and the final checkpoint
@@ -69,7 +73,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, config: Mapping[str, Any] | None = None, *, runs_dir: Path | None = None,
                  run_options: RunOptions | None = None, settings=None, language: str | None = None,
-                 parent: QWidget | None = None):
+                 threads: int | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.settings = settings if settings is not None else keys.open_settings()
@@ -84,6 +88,12 @@ class MainWindow(QMainWindow):
 
         self.buffer = CurveBuffer(ENGINE_FIELDS)
         self.session = TrainingSession(self)
+        self._threads_asked = threads
+        self._choose_threads()
+        # torch and the engine load in the background once the window has painted.
+        self.engine_loader = EngineLoader(self)
+        self.engine_loader.loaded.connect(self._engine_loaded)
+        self.engine_loader.failed.connect(self._engine_failed)
         self.curves = CurvesView(self.buffer, self)
         self.setCentralWidget(self.curves)
         self.knob_panel = KnobPanel(self._initial_values(config), self)
@@ -205,13 +215,48 @@ class MainWindow(QMainWindow):
         return self.session.driver
 
     def start(self) -> None:
-        """Start: a new run with the panel's settings, or resume a paused one."""
+        """Start: a new run with the panel's settings, or resume a paused one.
+
+        Pressed while torch is still loading, it starts as soon as the engine is there."""
         if self.session.state == "paused":
             self.session.resume()
             return
         if self.session.is_active():
             return
-        self.session.start_new(self.knob_panel.values(), self.runs_dir, self.run_options)
+        self._with_engine(lambda: self.session.start_new(self.knob_panel.values(), self.runs_dir,
+                                                         self.run_options))
+
+    def _with_engine(self, action: Callable[[], None]) -> None:
+        """Run ``action`` once torch and the engine have loaded (at once when they have)."""
+        if not self.engine_loader.when_ready(action):
+            self.show_message(self.tr("Loading PyTorch… training starts as soon as it is ready"))
+            self.transport.set_loading(True, waiting=True)
+            self._update_actions()
+
+    def _engine_loaded(self) -> None:
+        self.transport.set_loading(False)
+        self._update_actions()
+
+    def _engine_failed(self, message: str) -> None:
+        self.transport.set_loading(False)
+        self.show_message(self.tr("PyTorch could not be loaded: {0}. Headless commands and log reading "
+                                  "still work; reinstall torch to train.").format(message), error=True)
+
+    def _choose_threads(self) -> None:
+        asked = self._threads_asked or keys.read_int(self.settings, keys.KEY_THREADS) or None
+        self.thread_policy = thread_choice.choose(beside_window=True, requested=asked)
+        self.session.thread_policy = self.thread_policy
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self.engine_loader.ready:
+            # After this turn of the event loop, so the window paints first.
+            QTimer.singleShot(0, self._start_loading)
+
+    def _start_loading(self) -> None:
+        if not self.engine_loader.ready:
+            self.transport.set_loading(True, waiting=self.transport.waiting_to_start)
+            self.engine_loader.start()
 
     def toggle_pause(self) -> None:
         self.session.toggle_pause()
@@ -235,7 +280,8 @@ class MainWindow(QMainWindow):
 
     def restart_with_settings(self) -> None:
         """A fresh model with every knob as the panel shows it, staged setup knobs included."""
-        self.session.start_new(self.knob_panel.values(), self.runs_dir, self.run_options)
+        self._with_engine(lambda: self.session.start_new(self.knob_panel.values(), self.runs_dir,
+                                                         self.run_options))
 
     def undo(self) -> None:
         if not self.knob_panel.undo():
@@ -278,7 +324,7 @@ class MainWindow(QMainWindow):
     def load_checkpoint(self, path: Path) -> None:
         """Resume training from a checkpoint file (its run's curves come back too)."""
         self.show_message(self.tr("Loading checkpoint {0}…").format(Path(path).name))
-        self.session.resume_from(Path(path), self.runs_dir, self.run_options)
+        self._with_engine(lambda: self.session.resume_from(Path(path), self.runs_dir, self.run_options))
 
     def _ask_load_checkpoint(self) -> None:
         run_dir = self.driver.run_dir if self.driver else None
@@ -415,11 +461,16 @@ class MainWindow(QMainWindow):
 
     def _describe_device(self, device) -> str:
         if device.type != "cpu":
-            return describe(device)
-        import torch
+            from ..training.device import describe
 
-        threads = torch.get_num_threads()
-        return self.tr("CPU (1 thread)") if threads == 1 else self.tr("CPU ({0} threads)").format(threads)
+            return describe(device)
+        policy = self.thread_policy
+        threads = policy.intra_op
+        text = self.tr("CPU (1 thread)") if threads == 1 else self.tr("CPU ({0} threads)").format(threads)
+        why = {"auto": self.tr("chosen for {0} cores, one left for the window").format(policy.cores),
+               "requested": self.tr("as set in Preferences"),
+               "environment": self.tr("set by OMP_NUM_THREADS")}[policy.reason]
+        return f"{text} — {why}"
 
     def _rows(self, rows: list[dict[str, Any]]) -> None:
         if not rows:
@@ -519,13 +570,18 @@ class MainWindow(QMainWindow):
     # ---- preferences and language ------------------------------------------------
     def show_preferences(self) -> PreferencesDialog:
         dialog = PreferencesDialog(self.knob_panel.values()["device"], i18n.current_language(),
-                                   self.runs_dir, self)
+                                   self.runs_dir, self, threads=keys.read_int(self.settings, keys.KEY_THREADS))
         dialog.accepted.connect(
-            lambda: self.apply_preferences(dialog.device(), dialog.language(), dialog.runs_dir()))
+            lambda: self.apply_preferences(dialog.device(), dialog.language(), dialog.runs_dir(),
+                                           dialog.threads()))
         dialog.open()
         return dialog
 
-    def apply_preferences(self, device: str, language: str, runs_dir: Path) -> None:
+    def apply_preferences(self, device: str, language: str, runs_dir: Path, threads: int | None = None) -> None:
+        if threads is not None:
+            self.settings.setValue(keys.KEY_THREADS, int(threads))
+            self._threads_asked = None  # the preference now says
+            self._choose_threads()
         self.settings.setValue(keys.KEY_DEVICE, device)
         self.settings.setValue(keys.KEY_LANGUAGE, language)
         self.settings.setValue(keys.KEY_RUNS_DIR, str(runs_dir))
@@ -600,5 +656,7 @@ class MainWindow(QMainWindow):
             return
         for call in list(self._background):
             call.thread.join(timeout=5.0)
+        self.engine_loader.cancel_waiting()
+        self.engine_loader.join(timeout=30.0)  # an import cut short at exit can crash the interpreter
         self._status_timer.stop()
         super().closeEvent(event)

@@ -11,15 +11,18 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Mapping
 
 from PySide6.QtCore import QObject, Signal
 
-from ..training import Driver, RunOptions
-from ..training.checkpoint import load_engine
+from ..training.options import RunOptions
 from ..training.runfiles import RunWriter, new_run_dir
 from .run_loader import load_run, run_dir_of_checkpoint
 from .worker import TrainingWorker
+
+if TYPE_CHECKING:  # torch loads in the background (engine_loader.py); these run in the worker thread
+    from ..training import Driver
+    from ..training.threads import ThreadPolicy
 
 
 class TrainingSession(QObject):
@@ -39,6 +42,8 @@ class TrainingSession(QObject):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.driver: Driver | None = None
+        # CPU threads for the next run, applied by the driver in the training thread.
+        self.thread_policy: ThreadPolicy | None = None
         self.state = "idle"
         self._run: TrainingWorker | None = None
         self._after_stop: Callable[[], None] | None = None
@@ -49,14 +54,22 @@ class TrainingSession(QObject):
     def start_new(self, config: Mapping[str, Any], runs_dir: Path | None, options: RunOptions) -> None:
         """Train a fresh model on ``config`` (after stopping the current run, if any)."""
         config = dict(config)
-        self._when_stopped(lambda: self._launch(
-            lambda: Driver.new(config, runs_dir=runs_dir, options=_copy(options))))
+
+        def make() -> Driver:
+            from ..training import Driver
+
+            return Driver.new(config, runs_dir=runs_dir, options=_copy(options))
+
+        self._when_stopped(lambda: self._launch(make))
 
     def resume_from(self, checkpoint: Path, runs_dir: Path | None, options: RunOptions) -> None:
         """Continue from a checkpoint: in its own run directory when it has one, else in a new one."""
         checkpoint = Path(checkpoint)
 
         def make() -> Driver:
+            from ..training import Driver
+            from ..training.checkpoint import load_engine
+
             run_dir = run_dir_of_checkpoint(checkpoint)
             if run_dir is not None:
                 return Driver.resume(run_dir, options=_copy(options), checkpoint=checkpoint)
@@ -71,7 +84,14 @@ class TrainingSession(QObject):
         self._when_stopped(lambda: self._launch(make, history))
 
     def _launch(self, make: Callable[[], Driver], prepare: Callable[[Driver], Any] | None = None) -> None:
-        worker = TrainingWorker(make, prepare, self)
+        policy = self.thread_policy
+
+        def make_with_policy() -> Driver:
+            driver = make()
+            driver.thread_policy = policy
+            return driver
+
+        worker = TrainingWorker(make_with_policy, prepare, self)
         worker.driverReady.connect(self._driver_ready)
         worker.historyReady.connect(self.historyReady)
         worker.rowsReady.connect(self.rowsArrived)

@@ -19,6 +19,7 @@ KEY_STATE = "window/state"
 KEY_LANGUAGE = "preferences/language"
 KEY_DEVICE = "preferences/device"
 KEY_RUNS_DIR = "preferences/runs_dir"
+KEY_THREADS = "preferences/threads"   # CPU threads for training; 0 or absent: chosen for the machine
 KEY_RECENT = "recent_runs"
 
 
@@ -29,6 +30,14 @@ def open_settings() -> QSettings:
 def read_str(settings: QSettings, key: str, default: str = "") -> str:
     value = settings.value(key, default)
     return value if isinstance(value, str) else default
+
+
+def read_int(settings: QSettings, key: str, default: int = 0) -> int:
+    value = settings.value(key, default)
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
 
 
 def recent_runs(settings: QSettings) -> list[str]:

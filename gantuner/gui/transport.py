@@ -22,6 +22,8 @@ class TransportBar(QWidget):
         super().__init__(parent)
         self.setObjectName("transportBar")
         self.state = "idle"
+        self.loading = False          # torch still loading: Start says so
+        self.waiting_to_start = False  # ... and was pressed: it starts by itself
         layout = QHBoxLayout(self)
         layout.setContentsMargins(2, 0, 2, 0)
         self.start_button = self._button("startButton", self.startClicked, layout)
@@ -49,13 +51,23 @@ class TransportBar(QWidget):
         self.reset_button.setEnabled(state in ("running", "paused", "stopped"))
         self.retranslate()
 
+    def set_loading(self, loading: bool, waiting: bool = False) -> None:
+        self.loading = loading
+        self.waiting_to_start = loading and waiting
+        self.retranslate()
+
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        self.start_button.setText(self.tr("Start"))
+        if self.waiting_to_start:
+            self.start_button.setText(self.tr("Loading… (starts by itself)"))
+        elif self.loading:
+            self.start_button.setText(self.tr("Start (loading…)"))
+        else:
+            self.start_button.setText(self.tr("Start"))
         self.start_button.setToolTip(self.tr("Train with the settings in the knob panel"))
         self.pause_button.setText(self.tr("Resume") if self.state == "paused" else self.tr("Pause"))
         self.pause_button.setToolTip(self.tr("Pause or resume training (Space)"))

@@ -27,13 +27,14 @@ from __future__ import annotations
 import collections
 import threading
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Mapping
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from ..training import Driver
-from ..training.checkpoint import save_checkpoint
 from .background import describe_error
+
+if TYPE_CHECKING:
+    from ..training import Driver
 
 THREAD_NAME = "gantuner-training"
 # How often the GUI thread collects what training produced.  The driver flushes
@@ -204,6 +205,8 @@ class TrainingWorker(QObject):
             self._save(directory)
 
     def _save(self, directory: Path) -> None:
+        from ..training.checkpoint import save_checkpoint
+
         try:
             path = save_checkpoint(self.driver.engine, Path(directory))
         except Exception as exc:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import threading
 import time
-from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Iterator, Mapping, Protocol
 
@@ -26,20 +25,9 @@ from .checkpoint import latest_checkpoint, read_checkpoint, restore_engine, save
 from .engine import Engine
 from .fast_path import FastStepper, make_stepper, path_status
 from .mailbox import KnobMailbox
+from .options import RunOptions
 from .runfiles import RunWriter, drop_rows_after, new_run_dir
-
-
-@dataclass
-class RunOptions:
-    sample_every: int = 100        # steps between sample grids (PNG and display)
-    checkpoint_every: int = 1000   # steps between checkpoints (and one at the end)
-    quality_every: int = 500       # steps between quality metrics (0: never)
-    quality_samples: int = 512     # generated samples per quality evaluation (2,500 for 2D data)
-    flush_seconds: float = 0.1     # metrics reach files and listeners this often (>= 10 updates/s)
-    max_steps: int | None = None   # stop once the step count reaches this
-
-    def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+from .threads import ThreadPolicy, apply_in_this_thread
 
 
 class Listener(Protocol):
@@ -98,6 +86,9 @@ class Driver:
         self.last_error: str | None = None
         self.stepper: FastStepper | None = None
         self._stepper_made = False
+        # CPU threads for training, applied by run() in the thread that trains
+        # (None: leave torch's setting alone). See training/threads.py.
+        self.thread_policy: ThreadPolicy | None = None
 
     # ---- construction ----------------------------------------------------
     @classmethod
@@ -178,6 +169,8 @@ class Driver:
     def run(self, listener: Listener | None = None) -> int:
         """Train until stopped or ``max_steps``; return the final step count."""
         self.listener = listener or _Silent()
+        if self.thread_policy is not None and self.engine.device.type == "cpu":
+            apply_in_this_thread(self.thread_policy)
         self._running = True
         self._record({"type": "start", "device": str(self.engine.device)})
         if not self._stepper_made:

@@ -12,8 +12,14 @@ import traceback
 import pytest
 
 from gantuner.training import RunOptions
+from gantuner.training.loading import load_engine_modules
 
 from .helpers import RING_FAST, fast_options
+
+# The window loads torch and the engine in the background; tests build many
+# windows and want Start to act at once, so load them here (test_startup.py
+# covers the background path with a loader of its own).
+load_engine_modules()
 
 
 @pytest.fixture(autouse=True)
