@@ -353,6 +353,8 @@ def main() -> int:
     parser.add_argument("--pairs", type=int, default=30, help="drawing/idle phase pairs inside one run")
     parser.add_argument("--phase", type=float, default=1.5, help="seconds per phase inside one run")
     parser.add_argument("--skip-redraw", action="store_true")
+    parser.add_argument("--busy-rounds", type=int, default=5,
+                        help="rounds of benchmarks/busy_core.py: window vs headless with one core busy (0: skip)")
     parser.add_argument("--switch-interval", type=float, metavar="SECONDS",
                         help="override the GIL switch interval the app sets (to compare)")
     args = parser.parse_args()
@@ -438,6 +440,11 @@ def main() -> int:
         print(f"smoothing 0.6 -> 0.9 with the slider on 7 x 1,000,000 points: drawn after "
               f"{figures['slider_shown_ms']:.0f} ms (60 ms of it the slider's rest), computed off the GUI "
               f"thread; longest event-loop gap meanwhile {figures['slider_longest_gap_ms']:.1f} ms")
+    if args.busy_rounds:
+        import busy_core
+
+        print("-- a desktop doing other things: separate processes, as users launch them (busy_core.py) --")
+        busy_core.report(busy_core.run(args.busy_rounds, 8.0))
     return 0
 
 
