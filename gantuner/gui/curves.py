@@ -5,28 +5,35 @@ second and only when there is new data.  A curve longer than the plot has
 pixels for is drawn from peak summaries of the rows in view (curve_lod.py),
 so a million-step run stays smooth; the curves themselves are native Qt path
 items (path_curve.py) that paint without Python.  The smoothing slider is
-TensorBoard's debiased EMA; the raw curve is drawn faintly behind.  Every
-knob change is a labelled vertical marker on all plots.
+TensorBoard's debiased EMA, even in how many points it averages (1 to 1,000
+on a log scale); the raw curve is drawn faintly behind, and curves shorter
+than 50 points are not smoothed.  Every knob change is a labelled vertical
+marker on all plots (knob_markers.py); the hints' step bands get a key
+above the plots.
 """
 
 from __future__ import annotations
 
+import html
 import time
 from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtWidgets import QCheckBox, QGraphicsItem, QHBoxLayout, QLabel, QSlider, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSlider, QSplitter, QVBoxLayout, QWidget
 
 from . import plot_style
 from .background import BackgroundCall
 from .curve_buffer import CurveBuffer
 from .curve_lod import PeakLevels
 from .follow_range import RunningExtent, follow_x, follow_y
+from .knob_markers import KnobMarkers
 from .native_paint import PlotView
 from .path_curve import PathCurve
-from .smoothing import MAX_WEIGHT, EmaState, SmoothedSeries, smooth
+from .retranslate import Retranslating
+from .smoothing import (MIN_POINTS_TO_SMOOTH, SLIDER_POSITIONS, EmaState, SmoothedSeries, points_averaged,
+                        position_of, smooth, weight_at)
 
 FRAME_MS = 33          # at most ~30 redraws a second
 SLOWEST_FRAME_MS = 500  # but at least 2 a second
@@ -35,7 +42,6 @@ SLOWEST_FRAME_MS = 500  # but at least 2 a second
 # GUI thread uses more than this share of a core (measured with thread_time).
 GUI_BUSY_HIGH = 0.06
 GUI_BUSY_LOW = 0.03
-SLIDER_STEPS = 1000    # slider value / 1000 = smoothing weight (0 .. 0.999)
 # From this many points on, a smoothing chosen with the slider is computed off
 # the GUI thread (numpy lets go of the GIL); the old one stays drawn meanwhile.
 # Seven curves of a million points take about 0.3 s, too long a freeze.
@@ -43,6 +49,7 @@ BACKGROUND_SMOOTHING_POINTS = 50_000
 # Curves longer than this many points per pixel of plot width are drawn from
 # their peak summaries (curve_lod.py) rather than every point.
 POINTS_PER_PIXEL = 4
+CHANCE_Z = 100  # the chance line and its label over the curves (marker lines sit at 50)
 
 # plot object name -> fields drawn in it (the value axis of the others is fixed at 0..1)
 FOLLOW_Y = ("lossPlot",)
@@ -71,7 +78,7 @@ class _Series:
         self.smooth_peaks = PeakLevels()  # of the smoothed values: reset when the weight changes
 
 
-class CurvesView(QWidget):
+class CurvesView(Retranslating, QWidget):
     smoothingChanged = Signal(float)
 
     def __init__(self, buffer: CurveBuffer, parent: QWidget | None = None):
@@ -84,16 +91,18 @@ class CurvesView(QWidget):
         self._weight = 0.0
         self._pending_weight: float | None = None  # being smoothed off the GUI thread
         self._smoothing_calls: set[BackgroundCall] = set()
-        self._markers: list[tuple[float, str, list[pg.InfiniteLine]]] = []
+        self._requested_weight = 0.0  # the slider's (or set_smoothing's) choice
+        self._was_short = True  # fewer points than MIN_POINTS_TO_SMOOTH at the last redraw
         self.last_redraw_ms = 0.0
         self.redraws = 0
 
         self.smoothing_label = QLabel(self)
         self.smoothing_slider = QSlider(Qt.Orientation.Horizontal, self)
         self.smoothing_slider.setObjectName("smoothingSlider")
-        self.smoothing_slider.setRange(0, int(MAX_WEIGHT * SLIDER_STEPS))
+        self.smoothing_slider.setRange(0, SLIDER_POSITIONS)
         self.smoothing_slider.valueChanged.connect(self._slider_moved)
-        self.smoothing_value = QLabel("0.000", self)
+        self.smoothing_value = QLabel(self)
+        self.smoothing_value.setObjectName("smoothingValue")
         self.smoothing_value.setMinimumWidth(40)
         self.follow_box = QCheckBox(self)
         self.follow_box.setObjectName("followCheck")
@@ -110,6 +119,13 @@ class CurvesView(QWidget):
         top.addWidget(self.follow_box)
         top.addSpacing(8)
         top.addWidget(self.readout, 3)
+        # The hints' step bands, named in their colours (bands of several hints overlap).
+        self.band_key = QLabel(self)
+        self.band_key.setObjectName("bandKey")
+        self.band_key.setTextFormat(Qt.TextFormat.RichText)
+        self.band_key.setWordWrap(True)
+        self.band_key.hide()
+        self._band_entries: list[tuple[str, str]] = []
 
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.setObjectName("curvesSplitter")
@@ -150,10 +166,12 @@ class CurvesView(QWidget):
         accuracy = self.plots["accuracyPlot"].getPlotItem()
         self.chance_line = pg.InfiniteLine(pos=0.5, angle=0, movable=False,
                                            pen=plot_style.pen("#606060", dashed=True),
-                                           label="50 %", labelOpts={"position": 0.01, "color": "#606060",
+                                           label="50 %", labelOpts={"position": 0.01, "color": "#404040",
+                                                                     "fill": (255, 255, 255, 230),
                                                                      "anchors": [(0, 1), (0, 1)]})
         accuracy.addItem(self.chance_line, ignoreBounds=True)
-        self.chance_line.setZValue(5)  # its label stays readable over the curves
+        # Above the curves and on an opaque patch: curves passing through 50 % used to paint over it.
+        self.chance_line.setZValue(CHANCE_Z)
         for name in ("accuracyPlot", "outputPlot"):
             self.plots[name].getPlotItem().setYRange(0.0, 1.0, padding=0.02)
         self.plot_item("lossPlot").setXRange(0, 10, padding=0)
@@ -166,7 +184,9 @@ class CurvesView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addLayout(top)
+        layout.addWidget(self.band_key)
         layout.addWidget(self.splitter, 1)
+        self.knob_markers = KnobMarkers([w.getPlotItem() for w in self.plots.values()])
 
         self._pace_mark = (time.perf_counter(), time.thread_time())
         self._timer = QTimer(self)
@@ -198,8 +218,15 @@ class CurvesView(QWidget):
 
     def set_smoothing(self, weight: float) -> None:
         """Smooth with ``weight`` now (the slider's own changes are applied off the GUI thread)."""
-        self.smoothing_slider.setValue(int(round(weight * SLIDER_STEPS)))
+        with QSignalBlocker(self.smoothing_slider):
+            self.smoothing_slider.setValue(position_of(weight))
+        self._requested_weight = float(weight)
+        self._show_weight()
         self._apply_smoothing()
+
+    def smoothing_in_use(self) -> float:
+        """The weight the curves are drawn with: none while they are too short to smooth."""
+        return self._weight if len(self.buffer) >= MIN_POINTS_TO_SMOOTH else 0.0
 
     def smoothing_pending(self) -> bool:
         """A smoothing chosen with the slider is still being computed."""
@@ -207,31 +234,31 @@ class CurvesView(QWidget):
 
     def add_marker(self, step: float, label: str) -> None:
         """A vertical line at ``step`` on every plot, labelled on the loss plot."""
-        lines = []
-        for name, widget in self.plots.items():
-            labelled = name == "lossPlot"
-            line = pg.InfiniteLine(
-                pos=float(step), angle=90, movable=False, pen=plot_style.pen(plot_style.MARKER, 160),
-                label=label if labelled else None,
-                labelOpts={"position": 0.97, "rotateAxis": (1, 0), "anchors": [(1, 0), (1, 0)],
-                           "color": plot_style.MARKER, "fill": (255, 255, 255, 210)} if labelled else None)
-            line.setToolTip(label)
-            if labelled:  # render the label text once, not on every frame
-                line.label.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-            widget.getPlotItem().addItem(line, ignoreBounds=True)
-            lines.append(line)
-        self._markers.append((float(step), label, lines))
+        self.knob_markers.add(step, label)
+
+    def add_knob_change(self, event: dict[str, Any]) -> None:
+        """A marker for a knob change from events.jsonl, named with the knob's label in the UI language."""
+        self.knob_markers.add_knob_change(event)
 
     def markers(self) -> list[tuple[float, str]]:
-        return [(step, label) for step, label, _ in self._markers]
+        return self.knob_markers.markers()
 
     def clear_markers(self) -> None:
-        for _step, _label, lines in self._markers:
-            for line in lines:
-                scene_item = line.getViewBox()
-                if scene_item is not None:
-                    line.getViewBox().removeItem(line)
-        self._markers.clear()
+        self.knob_markers.clear()
+
+    def set_band_key(self, entries: list[tuple[str, str]]) -> None:
+        """Name the hint bands drawn behind the curves: (colour, text) each; [] hides the key."""
+        if entries == self._band_entries:
+            return
+        self._band_entries = list(entries)
+        self.band_key.setVisible(bool(entries))
+        self._show_band_key()
+
+    def _show_band_key(self) -> None:
+        shown = "&nbsp;&nbsp; ".join(
+            f"<span style='background:{colour}; color:{colour}'>&nbsp;&nbsp;&nbsp;</span>&nbsp;{html.escape(text)}"
+            for colour, text in self._band_entries)
+        self.band_key.setText(f"{html.escape(self.tr('Shaded steps:'))} {shown}" if shown else "")
 
     def clear(self) -> None:
         """Forget the drawn curves and markers (the buffer is cleared by its owner)."""
@@ -244,6 +271,9 @@ class CurvesView(QWidget):
             extent.reset()
         self._drawn_version = -1
         self.set_follow(True)
+        # Back to the empty axes: a new run (or one that failed to start) never shows the old one's ranges.
+        self.plot_item("lossPlot").setXRange(0, 10, padding=0)
+        self.plot_item("lossPlot").setYRange(0.0, 1.0, padding=0.02)
         self.redraw()
 
     def redraw(self) -> None:
@@ -252,12 +282,12 @@ class CurvesView(QWidget):
         if self._follow:  # first, so that a long curve is summarised for the range it will show
             self._follow_data()
         steps = self.buffer.steps
-        show_raw = self._weight > 0
+        show_raw = self.smoothing_in_use() > 0
         rows = self._visible_rows()  # None: short enough to hand over every point
         self._summarised = rows is not None
         for series in self.series.values():
             raw = self.buffer.column(series.field)
-            smoothed = series.smoothed.update(raw)
+            smoothed = series.smoothed.update(raw) if show_raw else raw
             series.smooth.setData(*self._drawn(series.smooth_peaks, steps, smoothed, rows))
             if show_raw:
                 series.raw.setData(*self._drawn(series.raw_peaks, steps, raw, rows))
@@ -265,6 +295,9 @@ class CurvesView(QWidget):
             else:
                 series.raw.hide()
         self._drawn_version = self.buffer.version
+        if (len(self.buffer) < MIN_POINTS_TO_SMOOTH) != self._was_short:
+            self._was_short = not self._was_short
+            self._show_weight()  # its tooltip says whether the smoothing applies
         self.redraws += 1
         self.last_redraw_ms = (time.perf_counter() - started) * 1000.0
 
@@ -300,9 +333,8 @@ class CurvesView(QWidget):
         """Follow the newest steps (axes grow with the data) or keep the user's zoom."""
         if follow != self._follow:
             self._follow = follow
-            self.follow_box.blockSignals(True)
-            self.follow_box.setChecked(follow)
-            self.follow_box.blockSignals(False)
+            with QSignalBlocker(self.follow_box):
+                self.follow_box.setChecked(follow)
             if follow:
                 self._follow_data(force=True)
 
@@ -349,11 +381,22 @@ class CurvesView(QWidget):
         self._timer.setInterval(interval)
 
     def _slider_moved(self, value: int) -> None:
-        self.smoothing_value.setText(f"{value / SLIDER_STEPS:.3f}")
+        self._requested_weight = weight_at(value)
+        self._show_weight()
         self._smoothing_timer.start()
 
+    def _show_weight(self) -> None:
+        weight = self._requested_weight
+        self.smoothing_value.setText(f"{weight:.3f}")
+        if len(self.buffer) < MIN_POINTS_TO_SMOOTH and weight > 0:
+            tip = self.tr("Not applied: curves shorter than {0} points are drawn as they are").format(
+                MIN_POINTS_TO_SMOOTH)
+        else:
+            tip = self.tr("Each point averages about the last {0} points").format(f"{points_averaged(weight):.0f}")
+        self.smoothing_value.setToolTip(tip)
+
     def _apply_smoothing(self, off_thread: bool = False) -> None:
-        weight = self.smoothing_slider.value() / SLIDER_STEPS
+        weight = self._requested_weight
         if weight == self._weight:
             self._pending_weight = None  # back to what is drawn: a smoothing on its way is dropped
             return
@@ -439,8 +482,11 @@ class CurvesView(QWidget):
         for field, series in self.series.items():
             raw = float(self.buffer.column(field)[index])
             colour = plot_style.COLOURS[field]
-            smoothed = series.smoothed.update(self.buffer.column(field))[index]
-            text = f"{raw:.4g}" if self._weight == 0 else f"{smoothed:.4g} ({raw:.4g})"
+            if self.smoothing_in_use() == 0:
+                text = f"{raw:.4g}"
+            else:
+                smoothed = series.smoothed.update(self.buffer.column(field))[index]
+                text = f"{smoothed:.4g} ({raw:.4g})"
             parts.append(f"<span style='color:{colour}'>{names[field]}</span> {text}")
         return " · ".join(parts)
 
@@ -451,15 +497,14 @@ class CurvesView(QWidget):
             "d_acc": self.tr("D accuracy"), "d_x": "D(x)", "d_g_z": "D(G(z))",
         }
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def retranslate(self) -> None:
         self.smoothing_label.setText(self.tr("Smoothing"))
         self.smoothing_slider.setToolTip(
-            self.tr("Exponential moving average as in TensorBoard (0: raw curve, 0.999: heaviest)"))
+            self.tr("Exponential moving average as in TensorBoard (0: raw curve, 0.999: heaviest); "
+                    "not applied to curves shorter than {0} points").format(MIN_POINTS_TO_SMOOTH))
+        self._show_weight()
+        self._show_band_key()
+        self.knob_markers.retranslate()
         names = self._names()
         titles = {"lossPlot": self.tr("Loss"), "accuracyPlot": self.tr("D accuracy"),
                   "outputPlot": self.tr("D output (probability)")}

@@ -3,7 +3,10 @@
 Live knobs go to the running model at the next step; the panel marks them
 pending until a metrics row shows the new value in force.  Setup knobs are
 staged (marked) until "Restart with these settings" builds a new model.
-A bad value shows its message beside the widget and changes nothing.
+A bad value shows its message beside the widget and changes nothing; a
+dataset that does not exist stays typed in its field, marked, and Start
+refuses it (going back to the old dataset silently made learners train on
+digits while thinking they trained on their data).
 """
 
 from __future__ import annotations
@@ -11,13 +14,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Mapping
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QScrollArea,
-                               QVBoxLayout, QWidget)
+                               QSizePolicy, QVBoxLayout, QWidget)
 
 from .. import knobs
 from .i18n import current_language
 from .knob_widgets import KnobEditor, equal_values, short_float
+from .retranslate import Retranslating
 
 PENDING_COLOUR = "#d08000"
 STAGED_COLOUR = "#2060c0"
@@ -38,6 +42,9 @@ class _KnobRow:
         self.error = QLabel(parent)
         self.error.setObjectName(f"error_{knob.name}")
         self.error.setWordWrap(True)
+        # Wraps inside the panel's width, at any character: a long path has no spaces to break at.
+        self.error.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error.setStyleSheet(f"color: {ERROR_COLOUR};")
         self.error.hide()
         self.field = QWidget(parent)
@@ -52,7 +59,7 @@ class _KnobRow:
         column.addWidget(self.error)
 
 
-class KnobPanel(QWidget):
+class KnobPanel(Retranslating, QWidget):
     liveEdited = Signal(str, object)    # the user changed a live knob
     setupEdited = Signal(str, object)   # the user changed a setup knob (staged)
     restartRequested = Signal()
@@ -70,6 +77,7 @@ class KnobPanel(QWidget):
         self._undo: list[list[tuple[str, Any, Any]]] = []
         self._rows: dict[str, _KnobRow] = {}
         self._groups: dict[str, QGroupBox] = {}
+        self._typed_dataset: str | None = None  # a refused dataset, left in its field to be corrected
 
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -136,6 +144,10 @@ class KnobPanel(QWidget):
     def can_undo(self) -> bool:
         return bool(self._undo)
 
+    def blocking_error(self) -> str | None:
+        """Why Start must not use the panel's values now (a dataset that does not exist), else None."""
+        return self._errors.get("dataset") if self._typed_dataset is not None else None
+
     # ---- updates from the model -----------------------------------------
     def set_values(self, values: Mapping[str, Any]) -> None:
         """Show ``values`` (a new run, an opened run); not an edit, not undoable."""
@@ -143,6 +155,9 @@ class KnobPanel(QWidget):
             if name in self._rows:
                 self._values[name] = value
                 self._rows[name].editor.set_value(value)
+                if name == "dataset" and self._typed_dataset is not None:
+                    self._typed_dataset = None
+                    self._errors.pop(name, None)
         self._refresh_marks()
 
     def set_run_setup(self, config: Mapping[str, Any] | None) -> None:
@@ -205,10 +220,15 @@ class KnobPanel(QWidget):
             if name == "dataset":
                 self._check_dataset(value)
         except knobs.KnobError as exc:
+            if name == "dataset":  # left as typed, to be corrected; Start refuses it meanwhile
+                self._typed_dataset = str(value)
+            else:
+                self._rows[name].editor.set_value(old)
             self.show_error(name, str(exc))
-            self._rows[name].editor.set_value(old)
             self.knobRefused.emit(name, str(exc))
             return
+        if name == "dataset":
+            self._typed_dataset = None
         self._errors.pop(name, None)
         if equal_values(old, value):
             self._refresh_marks()
@@ -278,11 +298,6 @@ class KnobPanel(QWidget):
         self.undo_button.setEnabled(bool(self._undo))
         self.restart_button.setEnabled(bool(staged))
         self.stateChanged.emit()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         language = current_language()

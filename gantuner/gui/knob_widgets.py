@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from typing import Any, Callable
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QSignalBlocker
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QHBoxLayout,
                                QLineEdit, QMenu, QSpinBox, QToolButton, QWidget)
@@ -173,8 +173,8 @@ class KnobEditor:
         """Show ``value`` without reporting it as a user edit."""
         self._updating = True
         w = self.editor
+        blocker = QSignalBlocker(w)
         try:
-            w.blockSignals(True)
             if isinstance(w, QCheckBox):
                 w.setChecked(bool(value))
             elif isinstance(w, QComboBox):
@@ -188,7 +188,7 @@ class KnobEditor:
             else:
                 w.setText(str(value))
         finally:
-            w.blockSignals(False)
+            blocker.unblock()
             self._updating = False
 
     def _edited(self, value: Any) -> None:

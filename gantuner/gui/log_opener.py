@@ -27,7 +27,7 @@ from ..metrics import MetricTable
 from ..paths import resource
 from . import i18n
 from .background import BackgroundCall
-from .run_loader import marker_label
+from .confirm_stop import confirm_stopping_training
 
 translate = QCoreApplication.translate
 
@@ -121,7 +121,8 @@ class LogOpener(QObject):
         for name, file_name in LESSONS.items():
             action = QAction(window)
             action.setObjectName("action" + name.title())
-            action.triggered.connect(lambda _=False, f=file_name: self.open(resource("sample_logs", f)))
+            action.triggered.connect(lambda _=False, n=name, f=file_name: self.open_asking(
+                resource("sample_logs", f), self.lesson_actions[n].text()))
             menus.help_menu.insertAction(about, action)
             self.lesson_actions[name] = action
         menus.help_menu.insertSeparator(about)
@@ -140,7 +141,15 @@ class LogOpener(QObject):
                                               str(self.window.runs_dir),
                                               translate("LogOpener", "Logs (*.log *.txt *.csv *.out);;All files (*)"))
         if path:
-            self.open(path)
+            self.open_asking(path)
+
+    def open_asking(self, path: Path | str, what: str | None = None) -> bool:
+        """Open ``path`` as the user asked to (menu, lesson, drop): a running training is
+        stopped only if the user agrees.  True when the log is being opened."""
+        if not confirm_stopping_training(self.window, what or Path(path).name):
+            return False
+        self.open(path)
+        return True
 
     def open(self, path: Path | str) -> None:
         """Read ``path`` off the GUI thread, then show it (a current run is stopped first)."""
@@ -171,7 +180,7 @@ class LogOpener(QObject):
         self.window.show_log_rows(opened.rows, opened.path)
         for event in table.events:
             if event.get("type") == "knob":
-                self.window.curves.add_marker(float(event.get("step", 0)), marker_label(event))
+                self.window.curves.add_knob_change(event)
         summary = summary_of(opened.path, table)
         self.dock.show_log(table, summary)
         self.window.show_message(self.dock.summary_text())
@@ -237,15 +246,16 @@ class LogOpener(QObject):
         if path is None:
             return False
         event.acceptProposedAction()
-        self.open(path)
+        # Asked after the drop has ended: a question inside the drop handler would hold the drag.
+        QTimer.singleShot(0, lambda: self.open_asking(path))
         return True
 
     def retranslate(self) -> None:
         self.open_action.setText(translate("LogOpener", "Open log…"))
         self.open_action.setToolTip(translate(
             "LogOpener", "Show a training log's curves and hints (Keras-GAN, PyTorch-GAN, CSV, TensorBoard…)"))
-        self.lesson_actions["lesson1"].setText(translate("LogOpener", "Lesson 1: D too strong (seed example 1)"))
-        self.lesson_actions["lesson2"].setText(translate("LogOpener", "Lesson 2: a healthy run (seed example 2)"))
+        self.lesson_actions["lesson1"].setText(translate("LogOpener", "Lesson 1: D too strong (example 1 of the article)"))
+        self.lesson_actions["lesson2"].setText(translate("LogOpener", "Lesson 2: a healthy run (example 2 of the article)"))
 
 
 def _dropped_path(event: Any) -> Path | None:

@@ -38,6 +38,7 @@ from ..training.options import RunOptions
 from . import i18n
 from . import settings as keys
 from .background import BackgroundCall
+from .confirm_stop import confirm_stopping_training
 from .curve_buffer import CurveBuffer
 from .curves import CurvesView
 from .diagnosis_dock import DiagnosisDock
@@ -46,7 +47,7 @@ from .knob_panel import KnobPanel
 from .log_opener import LogOpener
 from .menus import WindowMenus
 from .preferences import PreferencesDialog
-from .run_loader import LoadedRun, load_run, marker_label
+from .run_loader import LoadedRun, load_run
 from .sample_history import save_png
 from .sample_view import SampleView
 from .session import TrainingSession
@@ -223,6 +224,10 @@ class MainWindow(QMainWindow):
             return
         if self.session.is_active():
             return
+        problem = self.knob_panel.blocking_error()
+        if problem:  # e.g. a mistyped dataset: say so, never train on another one
+            self.show_message(problem, error=True)
+            return
         self._with_engine(lambda: self.session.start_new(self.knob_panel.values(), self.runs_dir,
                                                          self.run_options))
 
@@ -383,7 +388,7 @@ class MainWindow(QMainWindow):
 
     def _ask_open_run(self) -> None:
         path = QFileDialog.getExistingDirectory(self, self.tr("Open run folder"), str(self.runs_dir))
-        if path:
+        if path and confirm_stopping_training(self, Path(path).name):
             self.open_run(path)
 
     def _show_run(self, loaded: LoadedRun | None, opened: bool) -> None:
@@ -394,7 +399,7 @@ class MainWindow(QMainWindow):
         self.samples.clear()
         self.buffer.append_columns(loaded.steps, loaded.columns)
         for event in loaded.knob_changes:
-            self.curves.add_marker(float(event.get("step", 0)), marker_label(event))
+            self.curves.add_knob_change(event)
         for step, png in loaded.samples:
             self.samples.add_sample(step, path=png)
         self.events = list(loaded.events)
@@ -429,7 +434,8 @@ class MainWindow(QMainWindow):
             action.setEnabled(False)
         for run in runs:
             action = menu.addAction(run)
-            action.triggered.connect(lambda _=False, r=run: self.open_run(r))
+            action.triggered.connect(
+                lambda _=False, r=run: confirm_stopping_training(self, Path(r).name) and self.open_run(r))
 
     # ---- session signals -----------------------------------------------------------
     def _run_starting(self) -> None:
@@ -451,7 +457,7 @@ class MainWindow(QMainWindow):
         self.knob_panel.set_values(knob_table.setup_part(engine.config))
         self.knob_panel.set_run_setup(engine.config)
         self.knob_panel.show_in_force(engine.live)
-        self.status.show_run({}, device=self._describe_device(engine.device), step=engine.step_count)
+        self.status.show_run({}, device=lambda: self._describe_device(engine.device), step=engine.step_count)
         if driver.run_dir is not None:
             self.shown_run = driver.run_dir
             self._remember_run(driver.run_dir)
@@ -490,7 +496,7 @@ class MainWindow(QMainWindow):
         self.events.append(event)
         kind = event.get("type")
         if kind == "knob":
-            self.curves.add_marker(float(event.get("step", 0)), marker_label(event))
+            self.curves.add_knob_change(event)
         elif kind in ("error", "info"):
             # The core may give a Japanese text beside the English one.
             text = event.get("message_ja") if i18n.current_language() == "ja" else None
@@ -509,6 +515,7 @@ class MainWindow(QMainWindow):
 
     def _state_changed(self, state: str) -> None:
         self.transport.set_state(state)
+        self.status.show_state(state)
         self._update_actions()
         if state == "stopped" and self.driver is not None:
             where = self.driver.run_dir

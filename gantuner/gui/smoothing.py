@@ -19,9 +19,34 @@ from dataclasses import dataclass
 import numpy as np
 
 MAX_WEIGHT = 0.999
+# The slider is even in the average's reach, not in its weight: the number of
+# points averaged, 1 / (1 - w), goes from 1 to 1,000 on a log scale (a linear
+# weight packed everything that matters into the slider's last tenth).
+SLIDER_POSITIONS = 1000
+_DECADES = -math.log10(1.0 - MAX_WEIGHT)  # 3: from 1 point to 1,000
+# Shorter curves are drawn as they are: a debiased average of a handful of
+# points mostly repeats its first value, which reads as a trend that is not there.
+MIN_POINTS_TO_SMOOTH = 50
 # Largest w ** -k a block may reach; 1e100 keeps the cumulative sum well
 # inside float64 while leaving blocks long (345,000 points at w = 0.999).
 _BLOCK_GROWTH = 1e100
+
+
+def weight_at(position: int, positions: int = SLIDER_POSITIONS) -> float:
+    """The smoothing weight at a slider position (0 -> 0, the last -> MAX_WEIGHT)."""
+    fraction = min(max(position / positions, 0.0), 1.0)
+    return 1.0 - 10.0 ** (-_DECADES * fraction) if fraction < 1.0 else MAX_WEIGHT
+
+
+def position_of(weight: float, positions: int = SLIDER_POSITIONS) -> int:
+    """The slider position nearest to ``weight`` (the inverse of :func:`weight_at`)."""
+    weight = min(max(float(weight), 0.0), MAX_WEIGHT)
+    return int(round(-math.log10(1.0 - weight) / _DECADES * positions))
+
+
+def points_averaged(weight: float) -> float:
+    """About how many points an average with ``weight`` spans: 1 / (1 - w)."""
+    return 1.0 / (1.0 - weight)
 
 
 @dataclass

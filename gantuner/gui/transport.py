@@ -2,16 +2,22 @@
 
 The bar only shows the run's state and reports clicks; the window decides
 what they do.  States: "idle" (no run), "starting" (building the model),
-"running", "paused", "stopping", "stopped".
+"running", "paused", "stopping", "stopped".  While paused, Resume is the one
+way on (Start is off: two buttons doing the same thing confused learners) and
+a "Paused" badge sits beside the buttons.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from .retranslate import Retranslating
+
+PAUSED_STYLE = "color: white; background: #d08000; border-radius: 3px; padding: 1px 6px; font-weight: bold;"
 
 
-class TransportBar(QWidget):
+class TransportBar(Retranslating, QWidget):
     startClicked = Signal()
     pauseClicked = Signal()   # pause or resume, depending on the state
     stepClicked = Signal()
@@ -31,6 +37,11 @@ class TransportBar(QWidget):
         self.step_button = self._button("stepButton", self.stepClicked, layout)
         self.stop_button = self._button("stopButton", self.stopClicked, layout)
         self.reset_button = self._button("resetButton", self.resetClicked, layout)
+        self.paused_badge = QLabel(self)
+        self.paused_badge.setObjectName("pausedBadge")
+        self.paused_badge.setStyleSheet(PAUSED_STYLE)
+        self.paused_badge.hide()
+        layout.addWidget(self.paused_badge)
         self.retranslate()
         self.set_state("idle")
 
@@ -44,22 +55,18 @@ class TransportBar(QWidget):
     def set_state(self, state: str) -> None:
         self.state = state
         active = state in ("running", "paused")
-        self.start_button.setEnabled(state in ("idle", "stopped", "paused"))
+        self.start_button.setEnabled(state in ("idle", "stopped"))
         self.pause_button.setEnabled(active)
         self.step_button.setEnabled(state == "paused")
         self.stop_button.setEnabled(state in ("starting", "running", "paused"))
         self.reset_button.setEnabled(state in ("running", "paused", "stopped"))
+        self.paused_badge.setVisible(state == "paused")
         self.retranslate()
 
     def set_loading(self, loading: bool, waiting: bool = False) -> None:
         self.loading = loading
         self.waiting_to_start = loading and waiting
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         if self.waiting_to_start:
@@ -77,3 +84,5 @@ class TransportBar(QWidget):
         self.stop_button.setToolTip(self.tr("End the run; its files stay in the run folder"))
         self.reset_button.setText(self.tr("Reset"))
         self.reset_button.setToolTip(self.tr("Start again from a fresh model with the same settings"))
+        self.paused_badge.setText(self.tr("Paused"))
+        self.paused_badge.setToolTip(self.tr("Training is paused: Resume (Space) goes on, Step runs one step"))

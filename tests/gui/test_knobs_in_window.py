@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QLabel, QLineEdit, QSpinBox, QWidget
 
 from gantuner import knobs
 
@@ -47,7 +47,7 @@ def test_live_changes_mid_run_reach_the_rows_the_curves_and_events_jsonl(qtbot, 
     for row in rows:  # every row before the change has the old value, every row from it the new
         assert row["lr_d"] == (1e-4 if row["step"] >= first else 1e-3)
     labels = [label for _, label in window.curves.markers()]
-    assert "lr_d 1e-3 -> 1e-4" in labels and "d_dropout 0 -> 0.3" in labels
+    assert "D learning rate 1e-3 → 1e-4" in labels and "D dropout 0 → 0.3" in labels  # the knobs' own labels
     qtbot.waitUntil(lambda: window.driver.engine.live["lr_d"] == 1e-4)
 
     events_file = run_dir_of(window) / "events.jsonl"
@@ -75,7 +75,7 @@ def test_a_bad_value_is_shown_beside_the_knob_and_training_goes_on(qtbot, make_w
     window.knob_panel.set_value("lr_d", 5.0)  # out of range 1e-06 .. 1
     message = window.knob_panel.error("lr_d")
     assert message and "lr_d" in message and "out of range" in message
-    error_label = window.knob_panel.findChild(type(window.message_label), "error_lr_d")
+    error_label = window.knob_panel.findChild(QLabel, "error_lr_d")
     assert error_label.isVisibleTo(window) and "out of range" in error_label.text()
     assert window.knob_panel.editor("lr_d").value() == 1e-3  # the widget shows what is in force
     count = window.driver.engine.step_count
@@ -90,7 +90,9 @@ def test_a_bad_value_is_shown_beside_the_knob_and_training_goes_on(qtbot, make_w
     line.setText("/no/such/folder")
     line.editingFinished.emit()
     assert "no such file or folder" in window.knob_panel.error("dataset")
-    assert line.text() == "ring" and window.knob_panel.values()["dataset"] == "ring"
+    # It stays as typed, to be corrected (never silently back to the old dataset), and is not used.
+    assert line.text() == "/no/such/folder" and window.knob_panel.values()["dataset"] == "ring"
+    assert "no such file or folder" in window.knob_panel.blocking_error()
 
 
 def test_staged_setup_knob_and_restart_build_a_model_of_the_new_width(qtbot, make_window):

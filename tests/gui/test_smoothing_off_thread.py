@@ -7,7 +7,7 @@ import pytest
 
 from gantuner.gui.curve_buffer import CurveBuffer
 from gantuner.gui.curves import BACKGROUND_SMOOTHING_POINTS, CurvesView
-from gantuner.gui.smoothing import smooth
+from gantuner.gui.smoothing import position_of, smooth, weight_at
 from gantuner.metrics import ENGINE_FIELDS
 
 
@@ -25,12 +25,14 @@ def long_view(qtbot):
 
 
 def _move_slider(view, weight):
-    view.smoothing_slider.setValue(int(round(weight * 1000)))
+    """Move the slider to ``weight``'s position; returns the weight it gives there."""
+    view.smoothing_slider.setValue(position_of(weight))
+    return weight_at(position_of(weight))
 
 
 def test_the_slider_smooths_a_long_run_off_the_gui_thread(qtbot, long_view):
     view, buffer = long_view
-    _move_slider(view, 0.9)
+    w90 = _move_slider(view, 0.9)
     qtbot.waitUntil(view.smoothing_pending, timeout=2000)
     assert view.smoothing() == 0.0  # the old smoothing stays drawn meanwhile
     # Rows keep coming while the helper thread works.
@@ -38,11 +40,11 @@ def test_the_slider_smooths_a_long_run_off_the_gui_thread(qtbot, long_view):
     buffer.append_columns(steps, {f: np.full(100, 0.25) for f in ENGINE_FIELDS})
     view.redraw()
     qtbot.waitUntil(lambda: not view.smoothing_pending(), timeout=20000)
-    assert view.smoothing() == 0.9
+    assert view.smoothing() == w90
     view.redraw()
     for field in ("d_loss", "d_acc"):
         drawn = view.series[field].smoothed.update(buffer.column(field))
-        np.testing.assert_allclose(drawn, smooth(buffer.column(field), 0.9)[0], rtol=1e-9, atol=1e-12)
+        np.testing.assert_allclose(drawn, smooth(buffer.column(field), w90)[0], rtol=1e-9, atol=1e-12)
     assert view.series["d_loss"].raw.isVisible()
 
 
@@ -50,32 +52,32 @@ def test_the_last_choice_wins_and_going_back_drops_the_pending_one(qtbot, long_v
     view, buffer = long_view
     _move_slider(view, 0.5)
     qtbot.waitUntil(view.smoothing_pending, timeout=2000)
-    _move_slider(view, 0.95)
-    qtbot.waitUntil(lambda: view.smoothing() == 0.95, timeout=20000)
+    w95 = _move_slider(view, 0.95)
+    qtbot.waitUntil(lambda: view.smoothing() == w95, timeout=20000)
     qtbot.wait(300)  # the 0.5 result, when it lands, is dropped
-    assert view.smoothing() == 0.95 and not view.smoothing_pending()
+    assert view.smoothing() == w95 and not view.smoothing_pending()
     np.testing.assert_allclose(view.series["g_loss"].smoothed.update(buffer.column("g_loss")),
-                               smooth(buffer.column("g_loss"), 0.95)[0], rtol=1e-9, atol=1e-12)
+                               smooth(buffer.column("g_loss"), w95)[0], rtol=1e-9, atol=1e-12)
     _move_slider(view, 0.6)
     qtbot.waitUntil(view.smoothing_pending, timeout=2000)
     _move_slider(view, 0.95)  # back to what is drawn
     qtbot.wait(200)
     assert not view.smoothing_pending()
     qtbot.wait(500)
-    assert view.smoothing() == 0.95
+    assert view.smoothing() == w95
 
 
 def test_curves_cleared_while_smoothing_are_smoothed_again(qtbot, long_view):
     view, buffer = long_view
-    _move_slider(view, 0.8)
+    w80 = _move_slider(view, 0.8)
     qtbot.waitUntil(view.smoothing_pending, timeout=2000)
     buffer.clear()
     view.clear()
     refill = np.arange(1, 2 * BACKGROUND_SMOOTHING_POINTS + 1, dtype=np.float64)
     buffer.append_columns(refill, {f: np.sin(refill / 100.0) for f in ENGINE_FIELDS})
-    qtbot.waitUntil(lambda: view.smoothing() == 0.8 and not view.smoothing_pending(), timeout=30000)
+    qtbot.waitUntil(lambda: view.smoothing() == w80 and not view.smoothing_pending(), timeout=30000)
     np.testing.assert_allclose(view.series["d_x"].smoothed.update(buffer.column("d_x")),
-                               smooth(buffer.column("d_x"), 0.8)[0], rtol=1e-9, atol=1e-12)
+                               smooth(buffer.column("d_x"), w80)[0], rtol=1e-9, atol=1e-12)
 
 
 def test_set_smoothing_from_code_applies_at_once(qtbot, long_view):

@@ -89,7 +89,7 @@ def test_closing_mid_run_stops_cleanly_and_the_run_reopens_with_all_its_curves(q
     assert len(again.buffer) == len(rows)
     np.testing.assert_allclose(again.buffer.column("g_loss"), [r["g_loss"] for r in rows])
     qtbot.waitUntil(lambda: _curve_points(again, "g_loss") == len(rows), timeout=5000)
-    assert [label for _, label in again.curves.markers()] == ["lr_g 1e-3 -> 5e-4"]
+    assert [label for _, label in again.curves.markers()] == ["G learning rate 1e-3 → 5e-4"]
     assert len(again.samples.history) >= 2
     assert again.driver is None and again.knob_panel.values()["lr_g"] == 5e-4
     assert str(run_dir) in again.settings.value("recent_runs")

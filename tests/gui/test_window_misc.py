@@ -81,15 +81,18 @@ def test_smoothing_draws_the_raw_curve_faintly_behind(qtbot, make_window):
     qtbot.waitUntil(lambda: window.session.state == "stopped", timeout=10000)
     series = window.curves.series["g_loss"]
     assert not series.raw.isVisible()
-    window.curves.smoothing_slider.setValue(900)
-    qtbot.waitUntil(lambda: window.curves.smoothing() == 0.9, timeout=3000)
+    from gantuner.gui.smoothing import position_of, weight_at
+
+    window.curves.smoothing_slider.setValue(position_of(0.9))
+    weight = weight_at(position_of(0.9))
+    qtbot.waitUntil(lambda: window.curves.smoothing() == weight, timeout=3000)
     qtbot.waitUntil(lambda: series.raw.isVisible(), timeout=3000)
     smoothed = series.smooth.yData
     raw = series.raw.yData
     assert len(raw) == len(smoothed) == len(window.buffer)
     np.testing.assert_allclose(raw, window.buffer.column("g_loss"))
     assert np.std(np.diff(smoothed)) < np.std(np.diff(raw))  # smoother, same points
-    assert window.curves.smoothing_value.text() == "0.900"
+    assert window.curves.smoothing_value.text() == f"{weight:.3f}" == "0.900"
 
 
 def test_the_crosshair_reads_out_the_values_under_the_mouse(qtbot, make_window):
