@@ -90,7 +90,7 @@ class DiagnosisDock(QObject):
     def clear(self) -> None:
         self.live.clear()
         self.quality.clear()
-        self.regions.clear()
+        self._show_bands([])
         self.panel.set_hints([])
         self.log_table = None
         self._log_dirty = False
@@ -137,7 +137,7 @@ class DiagnosisDock(QObject):
             return
         hints = diagnose(self.log_table, live=False, knobs=None)
         self.panel.set_hints(hints, None)
-        self.regions.set_hints(hints)
+        self._show_bands(hints)
 
     def _show_summary(self) -> None:
         if self._summary is None:
@@ -165,13 +165,17 @@ class DiagnosisDock(QObject):
         if hints is None:
             return
         self.panel.set_hints(hints, self.live.knob_values if self.run_is_live() else None)
+        self._show_bands(hints)
+
+    def _show_bands(self, hints: list) -> None:
         self.regions.set_hints(hints)
+        self.window.curves.set_band_key(self.regions.key_entries())
 
     # ---- Apply --------------------------------------------------------------------
     def apply(self, hint_id: str, changes: dict, restart_changes: dict) -> None:
         window = self.window
         try:
-            sent = window.session.submit(changes, source=f"hint:{hint_id}")
+            sent = window.session.submit(changes, source=f"hint:{hint_id}") if changes else True
         except knob_table.KnobError as exc:
             window.show_message(str(exc), error=True)
             return
@@ -191,5 +195,6 @@ class DiagnosisDock(QObject):
     # ---- language -----------------------------------------------------------------
     def _language_changed(self, language: str) -> None:
         self.regions.set_language(None)
+        self.window.curves.set_band_key(self.regions.key_entries())
         self.quality.set_language(language)
         self._show_summary()

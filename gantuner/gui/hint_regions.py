@@ -120,6 +120,17 @@ class HintRegions:
     def clear(self) -> None:
         self.set_hints([])
 
+    def key_entries(self) -> list[tuple[str, str]]:
+        """(colour, "title, steps a–b") of each hint drawn, for a key beside the plots:
+        bands of several hints overlap, and a tooltip is not a way to tell them apart."""
+        language = self.language or i18n.current_language()
+        entries = []
+        for hint in sorted(self._hints.values(), key=lambda h: tuple(h.step_range)):
+            first, last = hint.step_range
+            steps = translate("HintRegions", "steps {first}–{last}").format(first=f"{first:,}", last=f"{last:,}")
+            entries.append((SEVERITY_COLOURS[hint.severity], f"{hint.title(language)} ({steps})"))
+        return entries
+
     def set_language(self, language: str | None) -> None:
         """Tooltips in ``language`` ("en", "ja", or None for the app's language)."""
         self.language = language

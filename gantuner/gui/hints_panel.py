@@ -6,11 +6,12 @@ re-labels what changed, and only a hint's actions changing rebuilds its
 action rows.  A card shows the severity, title, step range, the evidence in
 short and its actions; the explanation folds out under "Why?".
 
-Apply sends the ticked live actions' new values (``Action.apply_to`` on the
-knob values in force, no-ops left out) with ``applyRequested``; actions on
-setup knobs cannot change a running model, so they are shown as "needs a
-restart" and sent separately.  Only the first live action is ticked at first
-(the seed's advice is to try the remedies one at a time, in order; the
+Apply sends the ticked actions' new values (``Action.apply_to`` on the
+knob values in force, no-ops left out) with ``applyRequested``: live ones to
+the running model, and actions on setup knobs, which cannot change a running
+model, separately (they are staged for a restart).  Only what is ticked is
+sent: the first live action is ticked at first, a restart action never (the
+article's advice is to try the remedies one at a time, in order; the
 follow-up hint can then tell whether that one change worked).
 """
 
@@ -20,7 +21,7 @@ import html
 from dataclasses import dataclass
 from typing import Any, Mapping
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QCheckBox, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy,
                                QStyle, QToolButton, QVBoxLayout, QWidget)
 
@@ -28,6 +29,7 @@ from .. import knobs as knobs_mod
 from ..diagnosis.evidence_labels import evidence_label
 from ..diagnosis.hints import Action, DiagnosisError, Hint
 from . import i18n
+from .retranslate import Retranslating
 
 translate = QCoreApplication.translate
 
@@ -208,12 +210,14 @@ class HintCard(QFrame):
         return True
 
     def changes(self) -> tuple[dict[str, Any], dict[str, Any]]:
-        """(live changes, restart changes) that Apply would send now: ticked live actions,
-        every restart action; no-ops and unusable actions left out."""
+        """(live changes, restart changes) that Apply would send now: the ticked actions
+        only; no-ops and unusable actions left out."""
         live: dict[str, Any] = {}
         restart: dict[str, Any] = {}
         for planned, row in zip(self.planned, self._rows):
-            if planned.state == "apply" and row.check.isChecked():
+            if not row.check.isChecked():
+                continue
+            if planned.state == "apply":
                 live.setdefault(planned.action.knob, planned.new_value)
             elif planned.state == "restart":
                 restart.setdefault(planned.action.knob, planned.new_value)
@@ -234,16 +238,17 @@ class HintCard(QFrame):
         first_live = True
         for planned in self.planned:
             row = _ActionRow(planned, self)
-            can_tick = planned.state == "apply"
-            default = can_tick and (self.preselect == "all" or first_live)
-            first_live = first_live and not can_tick
+            live = planned.state == "apply"
+            can_tick = live or planned.state == "restart"
+            default = live and (self.preselect == "all" or first_live)  # a restart is never ticked for you
+            first_live = first_live and not live
             row.check.setEnabled(can_tick)
             row.check.setChecked(can_tick and ticked.get(row.key, default))
-            # Only live actions can be ticked; the others keep the box's room so texts line up.
+            # Actions that cannot be sent keep the box's room so texts line up.
             policy = row.check.sizePolicy()
             policy.setRetainSizeWhenHidden(planned.state != "advice")
             row.check.setSizePolicy(policy)
-            row.check.setVisible(planned.state in ("apply", "noop"))
+            row.check.setVisible(planned.state in ("apply", "noop", "restart"))
             row.check.toggled.connect(self._update_apply)
             self.actions_box.addWidget(row)
             self._rows.append(row)
@@ -281,12 +286,15 @@ class HintCard(QFrame):
             text = translate("HintsPanel", "Apply again") if self._applied_before else translate("HintsPanel", "Apply")
             if live:
                 tip = translate("HintsPanel", "Change now: {changes}").format(changes=_changes_text(live))
+            elif not restart:
+                tip = translate("HintsPanel", "Tick the actions to apply")
             else:
-                tip = translate("HintsPanel", "Tick an action that can change the running training")
+                tip = ""
             if restart:
-                tip += "\n" + translate("HintsPanel", "Needs a restart: {changes}").format(
+                tip += ("\n" if tip else "") + translate(
+                    "HintsPanel", "Staged for Restart with these settings: {changes}").format(
                     changes=_changes_text(restart))
-        self.apply.setEnabled(bool(live) and self._pending is None)
+        self.apply.setEnabled(bool(live or restart) and self._pending is None)
         self.apply.setVisible(bool(self.planned))  # a report (e.g. a follow-up) has nothing to apply
         _set_text(self.apply, text)
         self.apply.setToolTip(tip)
@@ -345,7 +353,7 @@ class HintsList(QScrollArea):
         return ids
 
 
-class HintsPanel(QWidget):
+class HintsPanel(Retranslating, QWidget):
     """Signals: ``applyRequested(hint_id, changes, restart_changes)`` when Apply is clicked;
     ``hintActivated(hint_id)`` when a card is clicked (to highlight its steps on the curves)."""
 
@@ -418,20 +426,19 @@ class HintsPanel(QWidget):
         for hint in self._hints:
             self.list.cards[hint.id].show_hint(hint, self._knob_values, self.language)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.language = i18n.current_language()
-            self.retranslate()
-        super().changeEvent(event)
+    def language_changed(self) -> None:
+        self.language = i18n.current_language()
+        self.retranslate()
 
     def _apply(self, hint_id: str) -> None:
         card = self.list.cards.get(hint_id)
         if card is None:
             return
         live, restart = card.changes()
-        if not live:
+        if not live and not restart:
             return
-        card.mark_pending(live)
+        if live:  # a staged restart change has nothing to wait for
+            card.mark_pending(live)
         self.applyRequested.emit(hint_id, live, restart)
 
 

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import sys
 import unicodedata
 from pathlib import Path
 from typing import Any, TextIO
 
-from gantuner.quality.descriptions import QUALITY_METRICS
+from gantuner.quality.descriptions import QUALITY_METRICS, format_value, reading, reading_word, summary
 from gantuner.quality.protocol import DEFAULT_K, PROTOCOL_SAMPLES
 
 # torch and the metrics load when the command runs, not for --help.
@@ -128,17 +127,27 @@ def _describe(error: BaseException) -> str:
 
 
 def format_table(report: dict[str, Any], language: str = "en") -> str:
+    """The header, a one-sentence reading of the headline numbers, then one line per
+    metric on its own scale ("4 of 8", "96 %", "0.41 nats") with its reading."""
     step = report.get("step")
-    lines = [message("header", language, run_dir=report["run_dir"], dataset=report["dataset"],
+    dataset = report.get("dataset")
+    lines = [message("header", language, run_dir=report["run_dir"], dataset=dataset,
                      step="?" if step is None else step, n=report["samples"])]
     keys = [key for key in report if key.startswith("quality_")]
     if not keys:
         lines.append("  " + message("none", language))
+    sentence = summary({key: report[key] for key in keys}, dataset, language)
+    if sentence:
+        lines.append("  " + sentence)
+    values = {key: format_value(key, report[key], dataset, language) for key in keys}
     width = max((_display_width(_label(key, language)) for key in keys), default=0)
+    value_width = max((_display_width(text) for text in values.values()), default=0)
     for key in keys:
         label = _label(key, language)
         padding = " " * (width - _display_width(label))
-        lines.append(f"  {label}{padding}  {_format(key, report[key])}")
+        word = reading_word(reading(key, report[key], dataset), language)
+        value_padding = " " * (value_width - _display_width(values[key])) if word else ""
+        lines.append(f"  {label}{padding}  {values[key]}{value_padding}  {word}".rstrip())
     return "\n".join(lines)
 
 
@@ -150,11 +159,3 @@ def _display_width(text: str) -> int:
 def _label(key: str, language: str) -> str:
     info = QUALITY_METRICS.get(key)
     return info.label(language) if info is not None else key
-
-
-def _format(key: str, value: float) -> str:
-    if math.isnan(value):
-        return "NaN"
-    if key in ("quality_modes", "quality_classes"):
-        return str(int(value))
-    return f"{value:.4g}"

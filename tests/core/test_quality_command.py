@@ -70,7 +70,7 @@ def test_table_output_has_a_line_per_metric(tmp_path, engine_module):
     assert status == 0
     assert "step 500" in out and "2500 samples" in out
     assert "Modes covered" in out and "Reverse KL" in out
-    assert len(out.strip().splitlines()) == 1 + 6
+    assert len(out.strip().splitlines()) == 2 + 6  # header, the reading in one sentence, the metrics
 
 
 def test_japanese_table(tmp_path, engine_module):

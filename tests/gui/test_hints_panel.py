@@ -108,16 +108,19 @@ def test_reordering_and_removal_keep_the_surviving_cards(panel):
     assert panel.list.count() == 0 and not panel.list.empty.isHidden()
 
 
-def test_apply_sends_the_ticked_live_changes_and_the_restart_ones(panel, qtbot):
+def test_apply_sends_the_ticked_live_changes_and_the_ticked_restart_ones(panel, qtbot):
     panel.set_hints([strong_d()], KNOBS)
     card = panel.card("d_too_strong")
-    # The first live remedy is ticked; the restart one cannot be ticked.
+    # The first live remedy is ticked; the restart one can be ticked but is not at first.
     assert [r.check.isChecked() for r in card._rows] == [False, True, False]
-    assert not card._rows[0].check.isEnabled()
+    assert card._rows[0].check.isEnabled() and "needs a restart" in card._rows[0].label.text()
+    assert card.changes() == ({"d_dropout": 0.1}, {})  # the unticked restart action is not sent
     card._rows[2].check.setChecked(True)
+    card._rows[0].check.setChecked(True)
     with qtbot.waitSignal(panel.applyRequested) as signal:
         qtbot.mouseClick(card.apply, Qt.MouseButton.LeftButton)
     assert signal.args == ["d_too_strong", {"d_dropout": 0.1, "lr_d": 1e-4}, {"d_batchnorm": False}]
+
     # No second click until the run has taken the change ...
     assert not card.apply.isEnabled() and card.apply.text() == "Applying…"
     panel.set_hints([strong_d()], {**KNOBS, "d_dropout": 0.1, "lr_d": 1e-4})
@@ -128,11 +131,30 @@ def test_apply_sends_the_ticked_live_changes_and_the_restart_ones(panel, qtbot):
     assert signal.args[1] == {"d_dropout": 0.2, "lr_d": 5e-5}
 
 
+def test_apply_stages_only_the_ticked_restart_actions(panel, qtbot):
+    """Issue 13 item 3: ticked only dropout, and G width x2 and G depth +1 were staged too."""
+    hint = Hint("g_too_weak", "warning", "G is too weak", "生成器が弱すぎます", "e", "j", (0, 100), {},
+                [Action("d_dropout", "add", 0.3, False, "Add dropout to D", "識別器にドロップアウトを追加する"),
+                 Action("g_width", "mul", 2, True, "Widen G", "生成器の幅を広げる"),
+                 Action("g_depth", "add", 1, True, "Deepen G", "生成器を深くする")])
+    panel.set_hints([hint], {**KNOBS, "g_width": 32, "g_depth": 0})
+    card = panel.card("g_too_weak")
+    assert [r.check.isChecked() for r in card._rows] == [True, False, False]
+    with qtbot.waitSignal(panel.applyRequested) as signal:
+        qtbot.mouseClick(card.apply, Qt.MouseButton.LeftButton)
+    assert signal.args == ["g_too_weak", {"d_dropout": 0.3}, {}]
+    card._end_pending()
+    card._rows[0].check.setChecked(False)
+    card._rows[2].check.setChecked(True)
+    with qtbot.waitSignal(panel.applyRequested) as signal:
+        qtbot.mouseClick(card.apply, Qt.MouseButton.LeftButton)
+    assert signal.args == ["g_too_weak", {}, {"g_depth": 1}]
+
 def test_preselect_all_ticks_every_live_action(qtbot):
     p = HintsPanel(preselect="all")
     qtbot.addWidget(p)
     p.set_hints([strong_d()], KNOBS)
-    assert p.card("d_too_strong").changes() == ({"d_dropout": 0.1, "lr_d": 1e-4}, {"d_batchnorm": False})
+    assert p.card("d_too_strong").changes() == ({"d_dropout": 0.1, "lr_d": 1e-4}, {})  # restarts: never for you
 
 
 def test_apply_is_disabled_without_a_live_change(panel):
@@ -141,7 +163,10 @@ def test_apply_is_disabled_without_a_live_change(panel):
     already = Hint("noop", "info", "Dropout", "ドロップアウト", "e", "j", (0, 10), {},
                    [Action("d_dropout", "set", 0.0, False, "No dropout", "ドロップアウトなし")])
     panel.set_hints([only_restart, already], KNOBS)
-    assert not panel.card("needs_restart").apply.isEnabled()
+    assert not panel.card("needs_restart").apply.isEnabled()  # until its action is ticked
+    panel.card("needs_restart")._rows[0].check.setChecked(True)
+    assert panel.card("needs_restart").apply.isEnabled()
+    assert panel.card("needs_restart").changes() == ({}, {"g_width": 64})
     assert "needs a restart" in panel.card("needs_restart")._rows[0].label.text()
     assert not panel.card("noop").apply.isEnabled()
     assert "already in force" in panel.card("noop")._rows[0].label.text()
