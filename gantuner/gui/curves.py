@@ -213,6 +213,10 @@ class CurvesView(Retranslating, QWidget):
         elif hasattr(widget, "getPlotItem"):
             widget.getPlotItem().setXLink(self.plot_item("lossPlot"))
 
+    def add_banner(self, widget: QWidget) -> None:
+        """A band above the curves (e.g. the first-run welcome)."""
+        self.layout().insertWidget(0, widget)
+
     def smoothing(self) -> float:
         return self._weight
 
@@ -258,7 +262,8 @@ class CurvesView(Retranslating, QWidget):
         shown = "&nbsp;&nbsp; ".join(
             f"<span style='background:{colour}; color:{colour}'>&nbsp;&nbsp;&nbsp;</span>&nbsp;{html.escape(text)}"
             for colour, text in self._band_entries)
-        self.band_key.setText(f"{html.escape(self.tr('Shaded steps:'))} {shown}" if shown else "")
+        title = html.escape(self.tr("Shaded steps:"))
+        self.band_key.setText(f"{title} {shown}" if shown else "")
 
     def clear(self) -> None:
         """Forget the drawn curves and markers (the buffer is cleared by its owner)."""

@@ -57,6 +57,10 @@ class DiagnosisDock(QObject):
         layout.addWidget(self.panel, 1)
 
         self.quality = QualityPlot(window)
+        # The dataset of the model that trains, else the panel's (an opened run sets it): N in "k of N".
+        self.quality.set_dataset_source(lambda: str(
+            window.driver.engine.config.get("dataset") if window.driver is not None
+            else window.knob_panel.values().get("dataset")))
         window.add_curve_panel(self.quality)
         # The quality panel is sparse (a point every few hundred steps): a bit less room than a plot.
         splitter = window.curves.splitter

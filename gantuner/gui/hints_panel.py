@@ -82,7 +82,7 @@ def evidence_text(hint: Hint, limit: int | None = EVIDENCE_SHOWN, language: str 
     language = language or i18n.current_language()
     items = list(hint.evidence.items())
     shown = items if limit is None else items[:limit]
-    text = " · ".join(f"{evidence_label(key, language)}: {_short(value)}" for key, value in shown)
+    text = " · ".join(f"{evidence_label(key, language)}: {_short(value, language)}" for key, value in shown)
     return text + (" …" if len(shown) < len(items) else "")
 
 
@@ -451,8 +451,13 @@ def _changes_text(changes: Mapping[str, Any]) -> str:
     return ", ".join(f"{k} = {knobs_mod.format_value(k, v)}" for k, v in changes.items())
 
 
-def _short(value: Any) -> str:
-    if isinstance(value, (list, tuple)) and len(value) == 2 and all(isinstance(v, int) for v in value):
+def _short(value: Any, language: str = "en") -> str:
+    """An evidence value in a learner's words: yes/no, not True/False; a knob's label, not its key."""
+    if isinstance(value, bool):
+        text = translate("HintsPanel", "yes") if value else translate("HintsPanel", "no")
+    elif isinstance(value, str) and value in knobs_mod.KNOBS:
+        text = knobs_mod.KNOBS[value].label(language)
+    elif isinstance(value, (list, tuple)) and len(value) == 2 and all(isinstance(v, int) for v in value):
         text = f"{value[0]:,}–{value[1]:,}"  # a step range
     else:
         text = value if isinstance(value, str) else (f"{value:g}" if isinstance(value, float) else str(value))

@@ -46,6 +46,7 @@ from .engine_loader import EngineLoader
 from .knob_panel import KnobPanel
 from .log_opener import LogOpener
 from .menus import WindowMenus
+from .plain_words import plain_event_text
 from .preferences import PreferencesDialog
 from .run_loader import LoadedRun, load_run
 from .sample_history import save_png
@@ -53,6 +54,7 @@ from .sample_view import SampleView
 from .session import TrainingSession
 from .status_bar import RunStatusBar
 from .transport import TransportBar
+from .welcome import Welcome
 
 if TYPE_CHECKING:  # torch loads in the background once the window is up (engine_loader.py)
     from ..training import Driver
@@ -116,6 +118,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self.diagnosis = DiagnosisDock(self)            # hints dock, hint bands, Quality panel
         self.log_opener = LogOpener(self, self.diagnosis)  # File > Open log…, drops, Help lessons
+        self.welcome = Welcome(self)  # first-run welcome above the curves, Help > Welcome
 
         self.resize(1400, 900)
         self.resizeDocks([self.knob_dock, self.samples_dock], [300, 380], Qt.Orientation.Horizontal)
@@ -441,7 +444,7 @@ class MainWindow(QMainWindow):
     def _run_starting(self) -> None:
         self._clear_views()
         self.shown_run = None
-        self.show_message(self.tr("Building the model…"))
+        self.show_message(lambda: self.tr("Building the model…"))
         self.rowsCleared.emit()
 
     def _clear_views(self) -> None:
@@ -461,7 +464,7 @@ class MainWindow(QMainWindow):
         if driver.run_dir is not None:
             self.shown_run = driver.run_dir
             self._remember_run(driver.run_dir)
-            self.show_message(self.tr("Training; run files in {0}").format(driver.run_dir))
+            self.show_message(lambda: self.tr("Training; run files in {0}").format(driver.run_dir))
         self._update_title()
         self.driverChanged.emit(driver)
 
@@ -498,9 +501,8 @@ class MainWindow(QMainWindow):
         if kind == "knob":
             self.curves.add_knob_change(event)
         elif kind in ("error", "info"):
-            # The core may give a Japanese text beside the English one.
-            text = event.get("message_ja") if i18n.current_language() == "ja" else None
-            self.show_message(str(text or event.get("message", "")), error=kind == "error")
+            # The core may give a Japanese text beside the English one; shown in the language of the moment.
+            self.show_message(lambda: plain_event_text(event, i18n.current_language()), error=kind == "error")
         self.eventArrived.emit(event)
 
     def _status_update(self, status: dict[str, Any]) -> None:
@@ -518,8 +520,8 @@ class MainWindow(QMainWindow):
         self.status.show_state(state)
         self._update_actions()
         if state == "stopped" and self.driver is not None:
-            where = self.driver.run_dir
-            self.show_message(self.tr("Stopped at step {0}").format(self.driver.engine.step_count)
+            where, step = self.driver.run_dir, self.driver.engine.step_count
+            self.show_message(lambda: self.tr("Stopped at step {0}").format(step)
                               + (" — " + self.tr("files kept in {0}").format(where) if where else ""))
         if state in ("stopped", "idle") and self._close_when_stopped:
             self.close()
@@ -551,7 +553,9 @@ class MainWindow(QMainWindow):
         call.start()
 
     # ---- status bar ------------------------------------------------------------------
-    def show_message(self, text: str, error: bool = False) -> None:
+    def show_message(self, text: str | Callable[[], str], error: bool = False) -> None:
+        """Show ``text`` in the status bar; a callable (e.g. ``lambda: self.tr(...)``) is
+        called again when the language changes."""
         self.status.show_message(text, error)
 
     @property

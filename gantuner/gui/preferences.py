@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
                                QLabel, QLineEdit, QSpinBox, QToolButton, QVBoxLayout, QWidget)
 
 from .. import knobs
 from ..training.threads import MAX_THREADS, usable_cores
 from .i18n import LANGUAGES, language_name
+from .retranslate import Retranslating
 
 
-class PreferencesDialog(QDialog):
+class PreferencesDialog(Retranslating, QDialog):
     def __init__(self, device: str, language: str, runs_dir: Path, parent: QWidget | None = None,
                  threads: int = 0):
         super().__init__(parent)
@@ -78,11 +78,6 @@ class PreferencesDialog(QDialog):
         path = QFileDialog.getExistingDirectory(self, self.tr("Folder for new runs"), self.runs_edit.text())
         if path:
             self.runs_edit.setText(path)
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Preferences"))

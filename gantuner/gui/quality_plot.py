@@ -1,35 +1,39 @@
 """The "Quality" curve panel: the quality_* numbers measured every few hundred steps.
 
-The numbers live on different scales (shares 0..1, mode and class counts,
-the Fréchet distance in the tens), so the default view draws every metric
-at once with each curve that leaves 0..1.5 divided by its largest value,
-said in its key above the plot ("÷ 41.2"); choosing one metric in the combo box draws
-its raw values.  A NaN (a diverged generator) is drawn as a gap.
+Each metric is read on its own true scale, never divided by anything: modes
+and digit classes as "k of N" on an axis from 0 to N, shares from 0 to 1,
+distances with their unit.  Above the plot, one sentence says what the
+latest measurement means ("4 of 8 modes, 45 % of samples near a mode:
+poor") and a strip lists every metric's latest value with its reading; the
+plot draws the metric chosen in the combo box, which offers only metrics
+that have values (so it never shows an empty plot) and starts on the
+dataset's headline metric.  A NaN (a diverged generator) is drawn as a gap.
 """
 
 from __future__ import annotations
 
 import html
 import math
-from typing import Any, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ..metrics import MetricTable
-from ..quality.descriptions import QUALITY_METRICS
+from ..quality.descriptions import (QUALITY_METRICS, format_value, headline_keys, reading, reading_word, summary,
+                                    total)
 from . import i18n, plot_style
 from .native_paint import PlotView
+from .retranslate import Retranslating
 
 translate = QCoreApplication.translate
 
 PREFIX = "quality_"
-ALL = ""  # the combo box's entry for "every metric"
-SHARE_LIMIT = 1.5  # curves within +-this are drawn unscaled in the "every metric" view
-# Okabe-Ito without its yellow (too faint on white), in order of appearance.
-COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#999999")
+COLOUR = "#0072B2"
+READING_COLOURS = {"good": "#1a7f37", "fair": "#9a6700", "poor": "#c02020"}
+TOP_MARGIN = 1.08  # room above the largest value (or above N)
 
 
 def metric_label(key: str, language: str) -> str:
@@ -37,15 +41,26 @@ def metric_label(key: str, language: str) -> str:
     return metric.label(language) if metric else key.removeprefix(PREFIX).replace("_", " ")
 
 
-def scale_of(values: np.ndarray) -> float:
-    """1 for a curve that fits the shares' axis, else its largest magnitude."""
-    finite = np.abs(values[np.isfinite(values)])
-    if not finite.size or finite.max() <= SHARE_LIMIT:
-        return 1.0
-    return float(finite.max())
+def value_range(key: str, values: np.ndarray, dataset: str | None) -> tuple[float, float]:
+    """The value axis for ``key``: 0..N for a count, 0..1 for a share, else from 0 (or the
+    lowest value) to a little above the largest; never an empty range."""
+    metric = QUALITY_METRICS.get(key)
+    finite = values[np.isfinite(values)]
+    high = float(finite.max()) if finite.size else 1.0
+    low = min(0.0, float(finite.min())) if finite.size else 0.0
+    if metric is not None and metric.scale == "count":
+        n = total(key, dataset)
+        high = max(high, float(n)) if n else high
+    elif metric is not None and metric.scale == "share":
+        high = max(high, 1.0)
+    elif metric is not None and metric.better == "one":
+        high = max(high, 1.0)  # "as varied as the data" stays in view
+    if high <= low:
+        high = low + 1.0
+    return low, high * TOP_MARGIN if high > 0 else high + 0.08 * (high - low)
 
 
-class QualityPlot(QWidget):
+class QualityPlot(Retranslating, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         plot_style.configure()
@@ -55,22 +70,27 @@ class QualityPlot(QWidget):
         self._values: dict[str, list[float]] = {}
         self._step_axis_of: pg.PlotItem | None = None
         self._curves: dict[str, pg.PlotDataItem] = {}
+        self._dataset_of: Callable[[], str | None] = lambda: None
+        self._user_chose = False  # the headline metric is chosen until the user picks one
 
         self.title = QLabel(self)
         self.title.setStyleSheet("font-weight: bold;")
+        self.summary = QLabel(self)
+        self.summary.setObjectName("qualitySummary")
         self.choice = QComboBox(self)
         self.choice.setObjectName("qualityMetric")
-        self.choice.currentIndexChanged.connect(lambda _index: self.redraw())
+        self.choice.currentIndexChanged.connect(self._chosen)
         self.plot_widget = PlotView(self)
         item = self.plot_widget.getPlotItem()
         item.showGrid(x=True, y=True, alpha=0.15)
+        item.getAxis("left").enableAutoSIPrefix(False)
         plot_style.cache_static_parts(item)
         # Until the first measurement: say when it comes instead of an axis from 0 to 1.
         self.empty_text = pg.TextItem(anchor=(0.5, 0.5), color="#707070")
         item.addItem(self.empty_text, ignoreBounds=True)
         self.empty_text.setPos(0.5, 0.5)
-        # The key sits above the plot, not in it: a legend box would hide the newest
-        # points of a panel this low (and be repainted, in Python, with each of them).
+        # Every metric's latest value, on its own scale, above the plot (not a legend box in
+        # it: that would hide the newest points of a panel this low).
         self.key = QLabel(self)
         self.key.setObjectName("qualityKey")
         self.key.setTextFormat(Qt.TextFormat.RichText)
@@ -79,14 +99,23 @@ class QualityPlot(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.title)
         top.addSpacing(8)
-        top.addWidget(self.key, 1)
+        top.addWidget(self.summary, 1)
         top.addWidget(self.choice)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addLayout(top)
+        layout.addWidget(self.key)
         layout.addWidget(self.plot_widget, 1)
         self.retranslate()
         self.redraw()  # the empty state
+
+    def set_dataset_source(self, dataset_of: Callable[[], str | None]) -> None:
+        """Where the panel learns the dataset (for N in "k of N" and the headline metric)."""
+        self._dataset_of = dataset_of
+        self.redraw()
+
+    def dataset(self) -> str | None:
+        return self._dataset_of()
 
     def share_step_axis(self, other: pg.PlotItem) -> None:
         """Follow ``other``'s step range, while there is something to show.
@@ -117,6 +146,13 @@ class QualityPlot(QWidget):
 
     def series(self, key: str) -> tuple[np.ndarray, np.ndarray]:
         return np.asarray(self._steps[key], dtype=np.float64), np.asarray(self._values[key], dtype=np.float64)
+
+    def latest(self) -> dict[str, float]:
+        """Each metric's newest value."""
+        return {key: values[-1] for key, values in self._values.items() if values}
+
+    def chosen(self) -> str | None:
+        return self.choice.currentData()
 
     def append_rows(self, rows: Iterable[Mapping[str, Any]]) -> int:
         """Take a batch of metric rows; return how many quality values it held."""
@@ -159,76 +195,86 @@ class QualityPlot(QWidget):
         if empty:  # unlinked now: centre the message
             item.getViewBox().setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
         self._sync_choices()
-        chosen = self.choice.currentData()
+        chosen = self.chosen()
         for key in self._steps:
             if key not in self._curves:
-                colour = COLOURS[len(self._curves) % len(COLOURS)]
-                dashed = len(self._curves) >= len(COLOURS)
-                self._curves[key] = item.plot(pen=plot_style.pen(colour, width=1.5, dashed=dashed),
-                                              symbol="o", symbolSize=5, symbolPen=None,
-                                              symbolBrush=colour, connect="finite")
+                self._curves[key] = item.plot(pen=plot_style.pen(COLOUR, width=1.5), symbol="o", symbolSize=5,
+                                              symbolPen=None, symbolBrush=COLOUR, connect="finite")
+        dataset = self.dataset()
         for key, curve in self._curves.items():
             steps, values = self.series(key)
-            visible = chosen in (ALL, None) or chosen == key
-            curve.setVisible(visible)
-            if chosen in (ALL, None):
-                values = values / scale_of(values)
-            curve.setData(steps, values)
+            curve.setVisible(key == chosen)
+            curve.setData(steps, values)  # as measured: never scaled
+            if key == chosen:
+                item.getViewBox().setYRange(*value_range(key, values, dataset), padding=0)
         self._relabel()
 
     def _relabel(self) -> None:
-        chosen = self.choice.currentData()
+        chosen = self.chosen()
+        dataset = self.dataset()
         item = self.getPlotItem()
         item.setLabel("bottom", translate("QualityPlot", "step"))
-        if chosen in (ALL, None):
-            item.setLabel("left", translate("QualityPlot", "value (scaled)"))
-        else:
-            item.setLabel("left", metric_label(chosen, self.language))
+        item.setLabel("left", self._axis_title(chosen, dataset) if chosen else "")
+        latest = self.latest()
+        self.summary.setText(summary(latest, dataset, self.language))
         entries = []
-        for key, curve in self._curves.items():
-            if not curve.isVisible():
-                continue
-            name = metric_label(key, self.language)
-            if chosen in (ALL, None):
-                scale = scale_of(self.series(key)[1])
-                name += f" (÷ {scale:.3g})" if scale != 1.0 else ""
-            entries.append((curve.opts["pen"].color().name(), name))
-        self._key_names = [name for _colour, name in entries]
-        self.key.setText("&nbsp;&nbsp; ".join(
-            f"<span style='color:{colour}'>━&nbsp;{html.escape(name)}</span>" for colour, name in entries))
+        for key in self._steps:
+            value = latest.get(key, math.nan)
+            word = reading(key, value, dataset)
+            text = f"{metric_label(key, self.language)} {format_value(key, value, dataset, self.language)}"
+            colour = READING_COLOURS.get(word or "", "#444444")
+            shown = html.escape(text)
+            if word:
+                shown += f" <span style='color:{colour}'>({html.escape(reading_word(word, self.language))})</span>"
+            entries.append((text, f"<b>{shown}</b>" if key == chosen else shown))
+        self._key_names = [text for text, _ in entries]
+        self.key.setText(" &nbsp;·&nbsp; ".join(shown for _, shown in entries))
+
+    def _axis_title(self, key: str, dataset: str | None) -> str:
+        metric = QUALITY_METRICS.get(key)
+        name = metric_label(key, self.language)
+        if metric is None:
+            return name
+        if metric.scale == "count" and total(key, dataset):
+            return translate("QualityPlot", "{0} (of {1})").format(name, total(key, dataset))
+        if metric.scale == "share":
+            return translate("QualityPlot", "{0} (share, 0–1)").format(name)
+        unit = metric.unit(self.language)
+        return f"{name} ({unit})" if unit else name
 
     def key_names(self) -> list[str]:
-        """The metrics the key above the plot names, as shown (with their divisors)."""
+        """Every metric with its latest value as the strip above the plot shows it."""
         return list(self._key_names)
 
     def _sync_choices(self) -> None:
-        """One combo entry per metric seen, kept in order; the choice survives."""
-        wanted = [ALL] + list(self._steps)
+        """One combo entry per metric with values, kept in order; the user's choice survives,
+        else the dataset's headline metric is shown."""
+        wanted = list(self._steps)
         present = [self.choice.itemData(i) for i in range(self.choice.count())]
-        if present == wanted:
-            return
-        chosen = self.choice.currentData()
-        self.choice.blockSignals(True)
-        self.choice.clear()
-        for key in wanted:
-            self.choice.addItem("", key)
-        self._label_choices()
-        self.choice.setCurrentIndex(max(0, wanted.index(chosen)) if chosen in wanted else 0)
-        self.choice.blockSignals(False)
+        chosen = self.chosen()
+        if not self._user_chose or chosen not in wanted:
+            headline = headline_keys(self.latest(), self.dataset())
+            chosen = headline[0] if headline else (wanted[0] if wanted else None)
+        with QSignalBlocker(self.choice):
+            if present != wanted:
+                self.choice.clear()
+                for key in wanted:
+                    self.choice.addItem("", key)
+                self._label_choices()
+            if chosen is not None and self.choice.currentData() != chosen:
+                self.choice.setCurrentIndex(wanted.index(chosen))
+        self.choice.setEnabled(bool(wanted))
+
+    def _chosen(self, _index: int) -> None:
+        self._user_chose = True
+        self.redraw()
 
     def _label_choices(self) -> None:
         for i in range(self.choice.count()):
             key = self.choice.itemData(i)
-            if key == ALL:
-                self.choice.setItemText(i, translate("QualityPlot", "Every metric"))
-                self.choice.setItemData(i, translate(
-                    "QualityPlot", "Curves that leave 0–1.5 are divided by their largest value"),
-                    Qt.ItemDataRole.ToolTipRole)
-            else:
-                metric = QUALITY_METRICS.get(key)
-                self.choice.setItemText(i, metric_label(key, self.language))
-                self.choice.setItemData(i, metric.help(self.language) if metric else key,
-                                        Qt.ItemDataRole.ToolTipRole)
+            metric = QUALITY_METRICS.get(key)
+            self.choice.setItemText(i, metric_label(key, self.language))
+            self.choice.setItemData(i, metric.help(self.language) if metric else key, Qt.ItemDataRole.ToolTipRole)
 
     def _add(self, key: str, step: float, value: float) -> None:
         self._steps.setdefault(key, []).append(step)
@@ -237,6 +283,7 @@ class QualityPlot(QWidget):
     def _forget(self) -> None:
         self._steps.clear()
         self._values.clear()
+        self._user_chose = False
         item = self.getPlotItem()
         for curve in self._curves.values():
             item.removeItem(curve)
@@ -250,19 +297,17 @@ class QualityPlot(QWidget):
         self.language = language
         self.retranslate()
 
+    def language_changed(self) -> None:
+        self.language = i18n.current_language()
+        self.retranslate()
+
     def retranslate(self) -> None:
         self.title.setText(translate("QualityPlot", "Quality"))
         self.empty_text.setText(translate(
             "QualityPlot", "No quality measurements yet: a run takes them every few hundred steps"))
-        self.choice.setToolTip(translate("QualityPlot", "Which quality metric to draw"))
+        self.choice.setToolTip(translate("QualityPlot", "Which quality metric to draw, on its own scale"))
         self._label_choices()
         self._relabel()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.language = i18n.current_language()
-            self.retranslate()
-        super().changeEvent(event)
 
 
 def _as_float(value: Any) -> float:

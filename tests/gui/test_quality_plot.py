@@ -1,4 +1,4 @@
-"""The Quality curve panel: quality_* values from row batches or a table, scaled to fit."""
+"""The Quality curve panel: quality_* values from row batches or a table, each on its own true scale."""
 
 from __future__ import annotations
 
@@ -46,26 +46,68 @@ def test_rows_without_quality_draw_nothing(plot):
     assert plot.metrics() == [] and plot.getPlotItem().listDataItems() == []
 
 
-def test_batches_add_one_curve_per_metric_and_scale_large_ones(plot):
+def test_batches_add_one_curve_per_metric_each_on_its_own_scale(plot):
     assert plot.append_rows(rows(0, 250)) == 6
     assert plot.append_rows(rows(250, 400)) == 2
     assert plot.metrics() == ["quality_fid", "quality_diversity"]
     steps, fid = plot.series("quality_fid")
     assert steps.tolist() == [0, 100, 200, 300] and fid.tolist() == [40.0, 20.0, 40 / 3, 10.0]
     curves = plot._curves
-    # Every metric at once: the FID leaves 0..1.5, so it is divided by its largest value.
-    assert curves["quality_fid"].yData.tolist() == pytest.approx([1.0, 0.5, 1 / 3, 0.25])
-    assert curves["quality_diversity"].yData.tolist() == pytest.approx([0.2, 0.3, 0.4, 0.5])
-    fid_label, div_label = (QUALITY_METRICS[k].label_en for k in ("quality_fid", "quality_diversity"))
-    assert legend_names(plot) == [f"{fid_label} (÷ 40)", div_label]
-    # One metric: its raw values, the others hidden.
-    plot.choice.setCurrentIndex(plot.choice.findData("quality_fid"))
+    # Never divided by anything: every curve holds the values as measured.
     assert curves["quality_fid"].yData.tolist() == [40.0, 20.0, 40 / 3, 10.0]
-    assert not curves["quality_diversity"].isVisible() and legend_names(plot) == [fid_label]
-    assert plot.getPlotItem().getAxis("left").labelText == fid_label
+    assert curves["quality_diversity"].yData.tolist() == pytest.approx([0.2, 0.3, 0.4, 0.5])
+    # The strip names each metric with its latest value and unit.
+    fid_label, div_label = (QUALITY_METRICS[k].label_en for k in ("quality_fid", "quality_diversity"))
+    assert legend_names(plot) == [f"{fid_label} 10 classifier feature units", f"{div_label} 0.5 × the data's spread"]
+    # One metric drawn at a time, with the value axis in its unit.
+    plot.choice.setCurrentIndex(plot.choice.findData("quality_fid"))
+    assert curves["quality_fid"].isVisible() and not curves["quality_diversity"].isVisible()
+    assert plot.getPlotItem().getAxis("left").labelText == f"{fid_label} (classifier feature units)"
     # The choice survives new data.
     plot.append_rows(rows(400, 501))
     assert plot.choice.currentData() == "quality_fid" and len(curves["quality_fid"].yData) == 6
+
+
+def _visible_y_range(plot):
+    return plot.getPlotItem().getViewBox().viewRange()[1]
+
+
+def test_modes_read_k_of_n_and_no_choice_is_ever_an_empty_plot(plot):
+    """Issue 13 item 2: 4 of 8 ring modes and 8 of 10 digit classes both plotted at 1.0, the
+    divisors changed mid-run, and choosing "Modes covered" alone showed an empty plot."""
+    plot.set_dataset_source(lambda: "ring")
+    plot.append_rows([{"step": 100, "quality_modes": 2.0, "quality_high_quality": 0.3, "quality_precision": 0.05},
+                      {"step": 200, "quality_modes": 4.0, "quality_high_quality": 0.45, "quality_precision": 0.05}])
+    assert [plot.choice.itemData(i) for i in range(plot.choice.count())] == [
+        "quality_modes", "quality_high_quality", "quality_precision"]  # only metrics with values
+    assert plot.choice.currentData() == "quality_modes"  # the ring's headline metric first
+    assert plot._curves["quality_modes"].yData.tolist() == [2.0, 4.0]  # not 0.5 and 1.0
+    low, high = _visible_y_range(plot)
+    assert low <= 0 and 8 <= high < 9.5  # the axis runs to N = 8: 4 sits half way
+    assert plot.getPlotItem().getAxis("left").labelText == "Modes covered (of 8)"
+    assert plot.summary.text() == "4 of 8 modes, 45 % of samples near a mode: poor"
+    assert "Modes covered 4 of 8" in plot.key_names()
+    for index in range(plot.choice.count()):
+        plot.choice.setCurrentIndex(index)
+        key = plot.choice.currentData()
+        visible = [k for k, c in plot._curves.items() if c.isVisible()]
+        assert visible == [key] and len(plot._curves[key].yData) == 2
+        low, high = _visible_y_range(plot)
+        values = plot.series(key)[1]
+        assert low <= values.min() and values.max() <= high and high > low
+    # A later, larger value does not change how the earlier ones are drawn.
+    plot.choice.setCurrentIndex(0)
+    plot.append_rows([{"step": 300, "quality_modes": 8.0}])
+    assert plot._curves["quality_modes"].yData.tolist() == [2.0, 4.0, 8.0]
+
+
+def test_digit_classes_read_k_of_10(plot):
+    plot.set_dataset_source(lambda: "digits")
+    plot.append_rows([{"step": 100, "quality_classes": 8.0, "quality_class_tv": 0.2, "quality_fid": 9.0}])
+    assert plot.choice.currentData() == "quality_classes"
+    assert plot.summary.text() == "8 of 10 digit classes, class histogram distance 0.2: fair"
+    low, high = _visible_y_range(plot)
+    assert 10 <= high < 12
 
 
 def test_a_nan_value_is_kept_as_a_gap(plot):
@@ -88,7 +130,7 @@ def test_load_table_and_clear(plot):
     assert len(plot.getPlotItem().listDataItems()) == 1
     plot.clear()
     assert plot.metrics() == [] and plot.getPlotItem().listDataItems() == []
-    assert [plot.choice.itemData(i) for i in range(plot.choice.count())] == [""]
+    assert plot.choice.count() == 0 and not plot.choice.isEnabled()
 
 
 def test_labels_follow_the_language(plot, qtbot):
@@ -97,10 +139,10 @@ def test_labels_follow_the_language(plot, qtbot):
     index = plot.choice.findData("quality_fid")
     assert plot.choice.itemText(index) == QUALITY_METRICS["quality_fid"].label_ja
     plot.set_language("en")
-    assert plot.title.text() == "Quality" and plot.choice.itemText(0) == "Every metric"
+    assert plot.title.text() == "Quality" and plot.choice.itemText(0) == QUALITY_METRICS["quality_fid"].label_en
     i18n.set_language("ja")
     qtbot.waitUntil(lambda: plot.title.text() == "品質", timeout=2000)
-    assert plot.choice.itemText(0) == "すべての指標" and plot.language == "ja"
+    assert plot.choice.itemText(0) == QUALITY_METRICS["quality_fid"].label_ja and plot.language == "ja"
     assert plot.getPlotItem().getAxis("bottom").labelText == "ステップ"
 
 
