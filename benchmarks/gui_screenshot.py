@@ -52,6 +52,7 @@ def main() -> int:
     window = MainWindow(config, runs_dir=scratch / "runs", settings=open_settings(),
                         run_options=RunOptions(sample_every=50, quality_every=args.quality_every), language=args.lang)
     window.resize(1580, 960)
+    window.welcome.dismiss()  # the first-run welcome has its own shot (benchmarks/learner_screenshots.py)
     window.show()
     window.curves.set_smoothing(args.smoothing)
     window.start()

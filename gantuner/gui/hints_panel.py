@@ -89,7 +89,8 @@ def evidence_text(hint: Hint, limit: int | None = EVIDENCE_SHOWN, language: str 
 def action_text(planned: PlannedAction, language: str) -> str:
     a = planned.action
     op = a.op_text_ja() if language == "ja" else a.op_text()
-    change = f"{a.knob} {op}"
+    knob = knobs_mod.KNOBS.get(a.knob)
+    change = f"{knob.label(language) if knob else a.knob} {op}"  # the knob's label, as in the knob panel
     if planned.new_value is not None and planned.state in ("apply", "restart") and a.op != "set":
         change += f" → {knobs_mod.format_value(a.knob, planned.new_value)}"
     text = f"{html.escape(a.label(language))} <span style='color:#555'>({html.escape(change)})</span>"

@@ -79,11 +79,13 @@ class QualityPlot(Retranslating, QWidget):
         self.summary.setObjectName("qualitySummary")
         self.choice = QComboBox(self)
         self.choice.setObjectName("qualityMetric")
+        self.choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.choice.currentIndexChanged.connect(self._chosen)
         self.plot_widget = PlotView(self)
         item = self.plot_widget.getPlotItem()
         item.showGrid(x=True, y=True, alpha=0.15)
         item.getAxis("left").enableAutoSIPrefix(False)
+        item.getAxis("left").setWidth(56)  # as the curves' plots: the step axes line up
         plot_style.cache_static_parts(item)
         # Until the first measurement: say when it comes instead of an axis from 0 to 1.
         self.empty_text = pg.TextItem(anchor=(0.5, 0.5), color="#707070")
@@ -231,16 +233,15 @@ class QualityPlot(Retranslating, QWidget):
         self.key.setText(" &nbsp;·&nbsp; ".join(shown for _, shown in entries))
 
     def _axis_title(self, key: str, dataset: str | None) -> str:
+        """Short (the panel is low): the scale and unit; the metric's name is in the combo box."""
         metric = QUALITY_METRICS.get(key)
-        name = metric_label(key, self.language)
         if metric is None:
-            return name
+            return translate("QualityPlot", "value")
         if metric.scale == "count" and total(key, dataset):
-            return translate("QualityPlot", "{0} (of {1})").format(name, total(key, dataset))
+            return translate("QualityPlot", "count, of {0}").format(total(key, dataset))
         if metric.scale == "share":
-            return translate("QualityPlot", "{0} (share, 0–1)").format(name)
-        unit = metric.unit(self.language)
-        return f"{name} ({unit})" if unit else name
+            return translate("QualityPlot", "share (0–1)")
+        return metric.unit(self.language) or translate("QualityPlot", "value")
 
     def key_names(self) -> list[str]:
         """Every metric with its latest value as the strip above the plot shows it."""
@@ -263,7 +264,7 @@ class QualityPlot(Retranslating, QWidget):
                 self._label_choices()
             if chosen is not None and self.choice.currentData() != chosen:
                 self.choice.setCurrentIndex(wanted.index(chosen))
-        self.choice.setEnabled(bool(wanted))
+        self.choice.setVisible(bool(wanted))
 
     def _chosen(self, _index: int) -> None:
         self._user_chose = True

@@ -67,8 +67,8 @@ class WelcomePanel(Retranslating, QFrame):
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Welcome to gantuner: train a GAN and watch it learn"))
         self.columns[0].setText(self.tr(
-            "<b>1. Press Start</b> (top left). A small GAN learns to draw handwritten digits; "
-            "its samples appear on the right and look like digits after a few hundred steps.<br>"
+            "<b>1. Press Start</b> (top left). A small GAN learns to imitate the data chosen under Data "
+            "(handwritten digits at first); its samples appear on the right, digits after a few hundred steps.<br>"
             "<b>2. Turn the knobs</b> on the left while it trains: live knobs act at the next step, "
             "and each change is marked on the curves."))
         self.columns[1].setText(self.tr(

@@ -92,12 +92,16 @@
   <context>
     <name>QualityPlot</name>
     <message>
-      <source>{0} (of {1})</source>
-      <translation>{0} ({1} 個中)</translation>
+      <source>count, of {0}</source>
+      <translation>個数 ({0} 個中)</translation>
     </message>
     <message>
-      <source>{0} (share, 0–1)</source>
-      <translation>{0} (割合, 0〜1)</translation>
+      <source>share (0–1)</source>
+      <translation>割合 (0〜1)</translation>
+    </message>
+    <message>
+      <source>value</source>
+      <translation>値</translation>
     </message>
     <message>
       <source>Which quality metric to draw, on its own scale</source>
@@ -156,12 +160,12 @@
       <translation>gantuner へようこそ: GAN を学習させ、学ぶ様子を見てみましょう</translation>
     </message>
     <message>
-      <source>&lt;b&gt;1. Press Start&lt;/b&gt; (top left). A small GAN learns to draw handwritten digits; its samples appear on the right and look like digits after a few hundred steps.&lt;br&gt;&lt;b&gt;2. Turn the knobs&lt;/b&gt; on the left while it trains: live knobs act at the next step, and each change is marked on the curves.</source>
-      <translation>&lt;b&gt;1. 「開始」を押します&lt;/b&gt; (左上)。小さな GAN が手書き数字の描き方を学びます。サンプルは右に表示され、数百ステップで数字らしくなります。&lt;br&gt;&lt;b&gt;2. 学習中に左のノブを回します&lt;/b&gt;: ライブのノブは次のステップから効き、変更は曲線に印で示されます。</translation>
+      <source>&lt;b&gt;1. Press Start&lt;/b&gt; (top left). A small GAN learns to imitate the data chosen under Data (handwritten digits at first); its samples appear on the right, digits after a few hundred steps.&lt;br&gt;&lt;b&gt;2. Turn the knobs&lt;/b&gt; on the left while it trains: live knobs act at the next step, and each change is marked on the curves.</source>
+      <translation>&lt;b&gt;1. 「開始」を押します&lt;/b&gt; (左上)。小さな GAN が「データ」で選んだデータ (最初は手書き数字) をまねることを学びます。サンプルは右に表示され、数百ステップで数字らしくなります。&lt;br&gt;&lt;b&gt;2. 学習中に左のノブを回します&lt;/b&gt;: ライブのノブは次のステップから効き、変更は曲線に印で示されます。</translation>
     </message>
     <message>
       <source>&lt;b&gt;What the curves mean&lt;/b&gt;&lt;br&gt;&lt;b&gt;Loss&lt;/b&gt;: how wrong D and G are; in a good game both stay level (about 0.69).&lt;br&gt;&lt;b&gt;D accuracy&lt;/b&gt;: how often D tells real from fake; near 50 % (chance) is balanced, near 100 % means D is too strong.&lt;br&gt;&lt;b&gt;D output&lt;/b&gt;: D(x) on real and D(G(z)) on generated samples; they meet near 0.5 when G fools D half the time.&lt;br&gt;&lt;b&gt;Quality&lt;/b&gt;: how close the samples are to the data.</source>
-      <translation>&lt;b&gt;曲線の意味&lt;/b&gt;&lt;br&gt;&lt;b&gt;損失&lt;/b&gt;: D と G がどれだけ間違えているか。良い勝負なら両方とも横ばい (約 0.69) です。&lt;br&gt;&lt;b&gt;D の正解率&lt;/b&gt;: D が本物と偽物を見分けられる割合。50 % (偶然) 付近なら釣り合っており、100 % 近くなら D が強すぎます。&lt;br&gt;&lt;b&gt;D の出力&lt;/b&gt;: 本物に対する D(x) と生成サンプルに対する D(G(z))。G が D を半分だませていれば 0.5 付近で重なります。&lt;br&gt;&lt;b&gt;品質&lt;/b&gt;: サンプルがどれだけデータに近いか。</translation>
+      <translation>&lt;b&gt;曲線の意味&lt;/b&gt;&lt;br&gt;&lt;b&gt;損失&lt;/b&gt;: D と G がどれだけ間違えているか。良い勝負なら両方とも横ばい (約 0.69) です。&lt;br&gt;&lt;b&gt;D の正解率&lt;/b&gt;: D が本物と偽物を見分けられる割合。50 % (当てずっぽう) 付近なら釣り合っており、100 % 近くなら D が強すぎます。&lt;br&gt;&lt;b&gt;D の出力&lt;/b&gt;: 本物に対する D(x) と生成サンプルに対する D(G(z))。G が D を半分だませていれば 0.5 付近で重なります。&lt;br&gt;&lt;b&gt;品質&lt;/b&gt;: サンプルがどれだけデータに近いか。</translation>
     </message>
     <message>
       <source>&lt;b&gt;Hints&lt;/b&gt; on the right say what the curves show and what to try; Apply changes the ticked knobs.&lt;br&gt;&lt;b&gt;Lessons&lt;/b&gt;: Help &amp;gt; Lesson 1 and Lesson 2 replay the two examples of the article (D too strong, a healthy run).&lt;br&gt;This welcome comes back with Help &amp;gt; Welcome.</source>

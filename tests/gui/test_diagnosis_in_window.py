@@ -126,7 +126,7 @@ def test_a_read_error_is_shown_in_japanese_in_the_japanese_ui(qtbot, make_window
     assert shown[0][0] == "ログを開けませんでした" and "ありません" in shown[0][1]
     window.set_language("en")
     qtbot.waitUntil(lambda: window.diagnosis.dock.windowTitle() == "Hints", timeout=5000)
-    assert window.log_opener.lesson_actions["lesson1"].text() == "Lesson 1: D too strong (seed example 1)"
+    assert window.log_opener.lesson_actions["lesson1"].text() == "Lesson 1: D too strong (example 1 of the article)"
 
 
 def test_a_growing_keras_gan_log_is_followed(qtbot, make_window, tmp_path):

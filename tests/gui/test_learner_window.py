@@ -77,7 +77,7 @@ def test_the_quality_panel_in_the_window_reads_modes_of_the_runs_dataset(qtbot, 
     quality = window.diagnosis.quality
     quality.append_rows([{"step": 200, "quality_modes": 4.0, "quality_high_quality": 0.45}])
     assert quality.chosen() == "quality_modes"
-    assert quality.getPlotItem().getAxis("left").labelText == "Modes covered (of 8)"
+    assert quality.getPlotItem().getAxis("left").labelText == "count, of 8"
     assert quality.summary.text() == "4 of 8 modes, 45 % of samples near a mode: poor"
 
 
