@@ -7,8 +7,8 @@ Takes, with a throwaway settings folder and run folder:
 * ``welcome_<lang>.png``: the first launch (welcome band, nothing pressed);
 * ``training_<lang>.png``: a ring run with quality measured, two knob changes a
   few steps apart (merged or stacked markers with the knobs' labels), hint
-  bands with their key, paused, a long error in the status bar, and the window
-  still 1400 px wide;
+  bands with their key, paused, a mistyped dataset's error under its field, a
+  long error in the status bar, and the window still 1400 px wide;
 * ``confirm_<lang>.png``: the question Help > Lesson 1 asks while training runs;
 * ``file_dialog_<lang>.png``: File > Open log's dialog (Qt's own, translated).
 
@@ -35,7 +35,7 @@ def main() -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
     from PySide6.QtCore import QSettings, QTimer
-    from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+    from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox, QScrollArea
 
     scratch = Path(tempfile.mkdtemp(prefix="gantuner-learner-shot-"))
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
@@ -97,8 +97,17 @@ def main() -> int:
     def shoot_training() -> None:
         window.show_message("Could not read /a/very/long/path/" + "that/goes/on/" * 30 + "metrics.jsonl: "
                             "line 3 is not JSON (a long error must not widen the window)", error=True)
+        line = window.knob_panel.editor("dataset")  # a mistyped dataset: stays typed, its error wraps
+        line.setText("/home/learner/datasets/my_handwriten_digits")
+        line.editingFinished.emit()
+        error = window.knob_panel.findChild(QLabel, "error_dataset")
+        app.processEvents()
+        scroll = window.knob_panel.findChild(QScrollArea)
+        scroll.ensureWidgetVisible(error)
         app.processEvents()
         window.curves.redraw()
+        print(f"dataset error: {error.text()!r} ({error.width()}x{error.height()} px, "
+              f"needs {error.heightForWidth(error.width())} px high)")
         t = window.transport
         print(f"state {window.session.state}; Start enabled {t.start_button.isEnabled()}, "
               f"Resume enabled {t.pause_button.isEnabled()} ({t.pause_button.text()}); "

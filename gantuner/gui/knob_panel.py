@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QScrollArea,
                                QSizePolicy, QVBoxLayout, QWidget)
 
@@ -28,6 +29,20 @@ STAGED_COLOUR = "#2060c0"
 ERROR_COLOUR = "#c02020"
 
 
+class _WrappingLabel(QLabel):
+    """A word-wrapped label that is always as tall as its lines at its width.
+
+    Inside a scroll area Qt sizes a wrapped label from a guessed width, so a
+    long message (a path, Japanese without spaces) was cut off at the bottom.
+    """
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        needed = self.heightForWidth(self.width())
+        if needed > 0 and needed != self.minimumHeight():
+            self.setMinimumHeight(needed)
+
+
 class _KnobRow:
     """The widgets of one knob: label, editor, state mark and error line."""
 
@@ -39,7 +54,7 @@ class _KnobRow:
         self.mark = QLabel(parent)
         self.mark.setObjectName(f"mark_{knob.name}")
         self.mark.setFixedWidth(14)
-        self.error = QLabel(parent)
+        self.error = _WrappingLabel(parent)
         self.error.setObjectName(f"error_{knob.name}")
         self.error.setWordWrap(True)
         # Wraps inside the panel's width, at any character: a long path has no spaces to break at.

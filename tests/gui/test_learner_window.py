@@ -127,6 +127,20 @@ def test_a_mistyped_dataset_stays_an_error_start_refuses_it_and_the_error_wraps(
     assert window.knob_panel.blocking_error() is None
 
 
+def test_the_dataset_error_is_not_clipped_in_japanese(qtbot, make_window):
+    window = make_window(language="ja")  # long lines without spaces: the case that was cut off
+    window.resize(1400, 960)  # a knob panel that fits without scrolling squeezed the error most
+    qtbot.wait(100)
+    line = window.knob_panel.editor("dataset")
+    line.setText("/home/learner/datasets/my_handwriten_digits")
+    line.editingFinished.emit()
+    error = window.knob_panel.findChild(QLabel, "error_dataset")
+    qtbot.waitUntil(error.isVisible, timeout=2000)
+    qtbot.wait(200)
+    assert error.height() >= error.heightForWidth(error.width())
+    assert "ありません" in error.text() and error.heightForWidth(error.width()) > 3 * error.fontMetrics().height()
+
+
 def test_a_new_run_starts_from_empty_axes(qtbot, make_window):
     window = make_window()
     window.start()
