@@ -13,6 +13,8 @@ Takes, with a throwaway settings folder and run folder:
 * ``file_dialog_<lang>.png``: File > Open log's dialog (Qt's own, translated).
 
 Prints what each shot shows, so a run without a display still checks something.
+benchmarks/screenshots/learner_*.png were taken with it (both languages; of the
+question and the file dialog only the Japanese ones are kept).
 """
 
 from __future__ import annotations
