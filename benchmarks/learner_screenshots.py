@@ -23,7 +23,6 @@ import argparse
 import os
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 
@@ -67,8 +66,6 @@ def main() -> int:
                         language=lang)
     window.resize(1400, 960)
     window.show()
-    steps: list = []
-    started = [0.0]
 
     def after(ms: int, then) -> None:
         QTimer.singleShot(ms, then)
@@ -79,7 +76,6 @@ def main() -> int:
         window.welcome.dismiss()
         window.curves.set_smoothing(0.9)
         window.start()
-        started[0] = time.monotonic()
         after(500, wait_for_training)
 
     def wait_for_training() -> None:
