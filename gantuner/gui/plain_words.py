@@ -10,12 +10,11 @@ as written (the Japanese one when the interface is in Japanese).
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any, Callable, Mapping
 
 from PySide6.QtCore import QCoreApplication
-
-from ..training.fast_path import MESSAGES as FAST_PATH_MESSAGES
 
 translate = QCoreApplication.translate
 
@@ -60,12 +59,18 @@ def _pattern(template: str) -> re.Pattern[str]:
     return re.compile(regex + r"\Z", re.DOTALL)
 
 
-PATTERNS = {key: _pattern(english) for key, (english, _japanese) in FAST_PATH_MESSAGES.items()}
+@functools.cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    # Imported on the first note, never while the window is built: fast_path imports
+    # torch, which the window loads in the background (a note only comes from training).
+    from ..training.fast_path import MESSAGES
+
+    return {key: _pattern(english) for key, (english, _japanese) in MESSAGES.items()}
 
 
 def fast_path_note(message: str) -> tuple[str, dict[str, str]] | None:
     """(key, fields) of a fast-path note in English, or None for any other text."""
-    for key, pattern in PATTERNS.items():
+    for key, pattern in _patterns().items():
         found = pattern.match(message)
         if found:
             return key, found.groupdict()
