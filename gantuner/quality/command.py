@@ -58,6 +58,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--samples", type=int, default=DEFAULT_SAMPLES, metavar="N",
                         help=f"real and generated samples to compare (default {DEFAULT_SAMPLES}, "
                              "the 2D mode-coverage protocol)")
+    parser.add_argument("--lang", choices=("en", "ja"), default="en",
+                        help="language of the table and messages (default en)")
 
 
 def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:

@@ -103,3 +103,7 @@ def test_the_command_line_prints_of_n_for_a_real_run_directory(tmp_path, monkeyp
     out = io.StringIO()
     assert command.run(parser.parse_args([str(tmp_path), "--samples", "200"]), out=out, err=io.StringIO()) == 0
     assert "1 of 8 modes" in out.getvalue() and ": poor" in out.getvalue()
+    out = io.StringIO()
+    assert command.run(parser.parse_args([str(tmp_path), "--samples", "200", "--lang", "ja"]), out=out,
+                       err=io.StringIO()) == 0
+    assert "モード 1 / 8" in out.getvalue() and ": 不十分" in out.getvalue()
