@@ -41,8 +41,9 @@ def knob_change_text(event: dict[str, Any], language: str) -> str:
 @dataclass
 class Marker:
     step: float
-    text: Callable[[], str]                 # re-read after a language change
+    text_of: Callable[[], str]              # re-read after a language change
     lines: list[pg.InfiniteLine] = field(default_factory=list)
+    text: str = ""                          # as last read (the layout runs with every range change)
 
     @property
     def label(self) -> pg.InfLineLabel:
@@ -60,7 +61,7 @@ class KnobMarkers:
 
     def add(self, step: float, text: str | Callable[[], str]) -> None:
         text_of = text if callable(text) else (lambda: text)
-        marker = Marker(float(step), text_of)
+        marker = Marker(float(step), text_of, text=text_of())
         for index, plot in enumerate(self._plots):
             labelled = index == 0
             line = pg.InfiniteLine(
@@ -68,7 +69,7 @@ class KnobMarkers:
                 label="" if labelled else None,
                 labelOpts={"position": TOP_POSITION, "anchors": [(0, 0), (0, 0)], "color": plot_style.MARKER,
                            "fill": (255, 255, 255, 220)} if labelled else None)
-            line.setToolTip(text_of())
+            line.setToolTip(marker.text)
             plot.addItem(line, ignoreBounds=True)
             line.setZValue(50)  # over the curves: the labels stay readable
             if labelled:  # render the label text once, not on every frame
@@ -83,7 +84,7 @@ class KnobMarkers:
         self.add(float(event.get("step", 0)), lambda: knob_change_text(event, i18n.current_language()))
 
     def markers(self) -> list[tuple[float, str]]:
-        return [(m.step, m.text()) for m in self._markers]
+        return [(m.step, m.text) for m in self._markers]
 
     def shown_labels(self) -> list[tuple[float, str, float]]:
         """(step, text, position along the line) of each label drawn."""
@@ -100,8 +101,9 @@ class KnobMarkers:
 
     def retranslate(self) -> None:
         for marker in self._markers:
+            marker.text = marker.text_of()
             for line in marker.lines:
-                line.setToolTip(marker.text())
+                line.setToolTip(marker.text)
         self._shown = ()
         self.layout()
 
@@ -114,7 +116,7 @@ class KnobMarkers:
         if width <= 0 or height <= 0 or x1 <= x0:
             return
         px_per_step = width / (x1 - x0)
-        texts = [m.text() for m in self._markers]
+        texts = [m.text for m in self._markers]
         key = (round(x0, 6), round(x1, 6), width, height, tuple(texts))
         if key == self._shown:
             return

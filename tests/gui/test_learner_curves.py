@@ -105,3 +105,14 @@ def test_hint_bands_get_a_key(view):
     assert "D is too strong (steps 100–900)" in text and "Mode collapse" in text and "#E69F00" in text
     view.set_band_key([])
     assert view.band_key.isHidden()
+
+
+def test_markers_follow_a_language_switch(view, qtbot):
+    from gantuner.gui import i18n
+
+    fill(view, 1000)
+    view.add_knob_change({"step": 300, "knob": "lr_d", "old": 2e-4, "new": 1e-4})
+    assert view.markers() == [(300.0, "D learning rate 2e-4 → 1e-4")]
+    i18n.set_language("ja")
+    qtbot.waitUntil(lambda: view.markers()[0][1].startswith(knobs.KNOBS["lr_d"].label("ja")), timeout=2000)
+    assert view.knob_markers.shown_labels()[0][1].startswith(knobs.KNOBS["lr_d"].label("ja"))
