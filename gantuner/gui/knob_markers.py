@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 import pyqtgraph as pg
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QGraphicsItem
 
 from .. import knobs as knob_table
@@ -24,6 +25,7 @@ MERGE_PX = 10        # markers closer than this share one label
 LABEL_GAP_PX = 6     # room kept between labels in a row
 ROWS = 4             # label rows under the top edge, before markers merge
 ROW_PX = 17
+LABEL_PADDING_PX = 3  # a TextItem's margin each side of its text
 TOP_POSITION = 0.99  # along the line: 0 bottom, 1 top
 SEPARATOR = " · "
 
@@ -108,7 +110,12 @@ class KnobMarkers:
         self.layout()
 
     def layout(self) -> None:
-        """Merge close markers into one label and stack labels that would overlap."""
+        """Merge close markers into one label and stack labels that would overlap.
+
+        Runs with every change of the step range shown (each frame while the
+        curves follow a run), so it measures texts with font metrics and only
+        touches a label whose text, row or visibility changes.
+        """
         if not self._markers:
             return
         box = self._plots[0].getViewBox()
@@ -116,15 +123,14 @@ class KnobMarkers:
         if width <= 0 or height <= 0 or x1 <= x0:
             return
         px_per_step = width / (x1 - x0)
-        texts = [m.text for m in self._markers]
-        key = (round(x0, 6), round(x1, 6), width, height, tuple(texts))
+        key = (round(x0, 6), round(x1, 6), width, height, len(self._markers))
         if key == self._shown:
             return
         self._shown = key
+        metrics = QFontMetricsF(self._markers[0].label.textItem.font())
         groups: list[list[int]] = []
         for i, marker in enumerate(self._markers):
-            near = groups and (marker.step - self._markers[groups[-1][-1]].step) * px_per_step < MERGE_PX
-            if near:
+            if groups and (marker.step - self._markers[groups[-1][-1]].step) * px_per_step < MERGE_PX:
                 groups[-1].append(i)
             else:
                 groups.append([i])
@@ -135,22 +141,27 @@ class KnobMarkers:
             row = next((r for r, end in enumerate(row_ends) if end + LABEL_GAP_PX <= x), None)
             if row is None and placed:    # no free row: join the neighbour on the left
                 placed[-1][0].extend(group)
-                self._set_label(placed[-1][0], texts, placed[-1][1], height)
                 continue
             row = row or 0
-            self._set_label(group, texts, row, height)
-            row_ends[row] = x + self._markers[group[0]].label.textItem.boundingRect().width()
+            row_ends[row] = x + metrics.horizontalAdvance(self._text(group)) + 2 * LABEL_PADDING_PX
             placed.append((group, row))
-        for group, _row in placed:
-            for i in group[1:]:
-                self._markers[i].label.setVisible(False)
+        shown = set()
+        for group, row in placed:
+            self._set_label(self._markers[group[0]].label, self._text(group), row, height)
+            shown.add(group[0])
+        for i, marker in enumerate(self._markers):
+            if i not in shown and marker.label.isVisible():
+                marker.label.setVisible(False)
 
-    def _set_label(self, group: list[int], texts: list[str], row: int, height: float) -> None:
-        label = self._markers[group[0]].label
+    def _text(self, group: list[int]) -> str:
+        return SEPARATOR.join(self._markers[i].text for i in group)
+
+    @staticmethod
+    def _set_label(label: pg.InfLineLabel, text: str, row: int, height: float) -> None:
         if not label.isVisible():
             label.setVisible(True)  # (a hidden label ignores new text)
         # Braces doubled: the label's text is a format string for the line's value.
-        text = SEPARATOR.join(texts[i] for i in group).replace("{", "{{").replace("}", "}}")
+        text = text.replace("{", "{{").replace("}", "}}")
         if label.format != text:
             label.setFormat(text)
         position = max(0.05, TOP_POSITION - row * ROW_PX / height)
