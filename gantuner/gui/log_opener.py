@@ -254,8 +254,10 @@ class LogOpener(QObject):
         self.open_action.setText(translate("LogOpener", "Open log…"))
         self.open_action.setToolTip(translate(
             "LogOpener", "Show a training log's curves and hints (Keras-GAN, PyTorch-GAN, CSV, TensorBoard…)"))
-        self.lesson_actions["lesson1"].setText(translate("LogOpener", "Lesson 1: D too strong (example 1 of the article)"))
-        self.lesson_actions["lesson2"].setText(translate("LogOpener", "Lesson 2: a healthy run (example 2 of the article)"))
+        self.lesson_actions["lesson1"].setText(
+            translate("LogOpener", "Lesson 1: D too strong (example 1 of the article)"))
+        self.lesson_actions["lesson2"].setText(
+            translate("LogOpener", "Lesson 2: a healthy run (example 2 of the article)"))
 
 
 def _dropped_path(event: Any) -> Path | None:
