@@ -5,8 +5,7 @@ For one device, in one run, prints iterations/s of
 - a plain eager PyTorch loop (pytorch/examples' dcgan step, data on the device),
 - gantuner's ``engine.step()`` (eager),
 - the fast path (:mod:`gantuner.training.fast_path`: the step replayed as one
-  CUDA graph) with torch's fused Adam and with gantuner's tensor Adam,
-  steady and with a knob change every 100 steps,
+  CUDA graph) with torch's fused Adam, steady and with a knob change every 100 steps,
 - the fast path with bf16 autocast (DCGAN),
 
 for the pytorch/examples DCGAN at 64x64 (batch 128, nz 100, 64 filters, random
@@ -54,7 +53,7 @@ GOALS = {"dcgan": 1.9, "mlp": 10.0}
 KEEP_WITH_KNOBS = 0.9
 
 # Knob changes cycled through every KNOB_EVERY steps: what a user does most.
-# beta1 is a tensor for the tensor Adam, a recapture for fused Adam.
+# beta1 is baked into fused Adam's kernel: its change recaptures.
 KNOB_CYCLE = [
     {"lr_d": 1.5e-4}, {"lr_g": 3e-4}, {"label_smoothing": 0.1}, {"beta1": 0.6},
     {"lr_d": 2e-4}, {"lr_g": 2e-4}, {"label_smoothing": 0.0}, {"beta1": 0.5},
@@ -109,13 +108,12 @@ class MetricFetch:
             self.last = now
 
 
-def engine_loop(config: dict, seconds: float, mode: str, adam: str = "torch",
-                knob_changes: bool = False) -> dict[str, Any]:
+def engine_loop(config: dict, seconds: float, mode: str, knob_changes: bool = False) -> dict[str, Any]:
     """Iterations/s of the engine: ``mode`` "eager" (engine.step()) or "fast" (FastStepper)."""
     engine = Engine(config)
     stepper = None
     if mode == "fast":
-        stepper = FastStepper(engine, adam=adam, graphs=engine.device.type == "cuda")
+        stepper = FastStepper(engine, graphs=engine.device.type == "cuda")
     step_fn = stepper.step if stepper is not None else engine.step
     fetch = MetricFetch()
     cycle = itertools.cycle(KNOB_CYCLE)
@@ -157,7 +155,7 @@ def recapture_ms(config: dict) -> dict[str, float | None]:
 
 # ---- results stay right ------------------------------------------------------------
 
-def losses_over_first_steps(config: dict, path: str, adam: str = "torch") -> np.ndarray:
+def losses_over_first_steps(config: dict, path: str) -> np.ndarray:
     """Metrics of the first steps; at step 8 it also does what the driver does
     between steps (sample grid, quality samples with their forked RNG), which
     must not disturb a captured step."""
@@ -166,7 +164,7 @@ def losses_over_first_steps(config: dict, path: str, adam: str = "torch") -> np.
     if path == "eager":
         step = engine.step
     else:
-        stepper = FastStepper(engine, adam=adam, graphs=engine.device.type == "cuda")
+        stepper = FastStepper(engine, graphs=engine.device.type == "cuda")
         step = stepper.step
     rows = []
     for i in range(AGREEMENT_STEPS):
@@ -195,12 +193,11 @@ def agreement(config: dict) -> dict[str, Any]:
         eager = losses_over_first_steps(config, "eager")
         again = losses_over_first_steps(config, "eager")
         report: dict[str, Any] = {"eager_vs_eager": _difference(eager, again)}
-        for adam in ("torch", "tensor"):
-            try:
-                fast = losses_over_first_steps(config, "fast", adam)
-                report[f"eager_vs_fast_{adam}"] = _difference(eager, fast)
-            except Exception as exc:  # report, keep benchmarking
-                report[f"eager_vs_fast_{adam}"] = {"error": f"{type(exc).__name__}: {exc}"}
+        try:
+            fast = losses_over_first_steps(config, "fast")
+            report["eager_vs_fast_torch"] = _difference(eager, fast)
+        except Exception as exc:  # report, keep benchmarking
+            report["eager_vs_fast_torch"] = {"error": f"{type(exc).__name__}: {exc}"}
         return report
     finally:
         torch.backends.cudnn.deterministic, torch.backends.cudnn.benchmark = saved
@@ -263,16 +260,13 @@ def run_case(key: str, config: dict, args, on_gpu: bool) -> dict[str, Any]:
     loops: list[tuple[str, str, Callable[[], dict[str, Any]], str | None]] = [
         ("plain", "plain eager PyTorch loop", lambda: {"it_per_s": plain_loop(config, seconds)}, None),
         ("eager", "engine, eager", lambda: engine_loop(config, seconds, "eager"), None),
-        ("fast_torch", "fast path, torch Adam (fused)", lambda: engine_loop(config, seconds, "fast", "torch"), None),
+        ("fast_torch", "fast path, torch Adam (fused)", lambda: engine_loop(config, seconds, "fast"), None),
         ("fast_torch_knobs", "  + knob change every 100 steps",
-         lambda: engine_loop(config, seconds, "fast", "torch", True), "fast_torch"),
-        ("fast_tensor", "fast path, tensor Adam", lambda: engine_loop(config, seconds, "fast", "tensor"), None),
-        ("fast_tensor_knobs", "  + knob change every 100 steps",
-         lambda: engine_loop(config, seconds, "fast", "tensor", True), "fast_tensor"),
+         lambda: engine_loop(config, seconds, "fast", True), "fast_torch"),
     ]
     if key == "dcgan" and on_gpu:
         loops.append(("fast_torch_bf16", "fast path, torch Adam, bf16",
-                      lambda: engine_loop({**config, "precision": "bf16"}, seconds, "fast", "torch"), None))
+                      lambda: engine_loop({**config, "precision": "bf16"}, seconds, "fast"), None))
     runs: dict[str, list[dict[str, Any]]] = {ident: [] for ident, *_ in loops}
     for _ in range(args.rounds):  # alternate, so background load hits every loop alike
         for ident, _label, loop, _base in loops:
@@ -284,7 +278,7 @@ def run_case(key: str, config: dict, args, on_gpu: bool) -> dict[str, Any]:
         value = median[ident]
         line = f"  {label:<32s}{value:10.1f} it/s  {value / plain:6.2f}x plain"
         last = runs[ident][-1]
-        if ident in ("fast_torch", "fast_tensor"):
+        if ident == "fast_torch":
             line += f"   goal >= {goal:g}x: {'met' if value / plain >= goal else 'NOT met'}"
         if base is not None:
             keep = value / median[base]

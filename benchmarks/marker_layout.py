@@ -19,7 +19,7 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication(sys.argv[:1])
-    from gantuner.gui.curve_buffer import CurveBuffer
+    from gantuner.run_model import ColumnStore as CurveBuffer
     from gantuner.gui.curves import CurvesView
     from gantuner.metrics import ENGINE_FIELDS
 

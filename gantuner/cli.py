@@ -59,6 +59,12 @@ def build_parser() -> argparse.ArgumentParser:
                        help="continue a run from its latest checkpoint")
     train.add_argument("--sample-every", type=int, metavar="N", help="steps between sample grids")
     train.add_argument("--checkpoint-every", type=int, metavar="N", help="steps between checkpoints")
+    train.add_argument("--checkpoint-seconds", type=float, metavar="S",
+                       help="a rolling checkpoint at least every S seconds (default 30; 0: off): "
+                            "a kill loses at most this much training")
+    train.add_argument("--on-divergence", choices=("stop", "continue"),
+                       help="when a loss or gradient turns NaN/inf, the last good weights are put back; "
+                            "then stop (default: exit status 3) or continue training")
     train.add_argument("--quality-every", type=int, metavar="N",
                        help="steps between quality metrics (0: off)")
     train.add_argument("--threads", type=int, metavar="N",
@@ -155,7 +161,8 @@ def load_config_file(path: Path) -> tuple[dict[str, Any], dict[str, Any]]:
         values = knobs.validate_many(values)
     except knobs.KnobError as exc:
         raise UsageError(f"{path}: {exc}") from None
-    allowed = {"steps", "sample_every", "checkpoint_every", "quality_every", "out"}
+    allowed = {"steps", "sample_every", "checkpoint_every", "checkpoint_seconds", "quality_every",
+               "on_divergence", "out"}
     unknown = set(run) - allowed
     if unknown:
         raise UsageError(f"{path}: unknown [run] option(s) {', '.join(sorted(unknown))}; "
@@ -172,6 +179,7 @@ def train_command(args: argparse.Namespace) -> int:
     from .data.errors import DataError
     from .training import Driver, RunOptions
     from .training.checkpoint import CheckpointError
+    from .training.driver import RunExistsError
     from .training.device import DeviceError
     from .paths import default_runs_dir
 
@@ -191,11 +199,22 @@ def train_command(args: argparse.Namespace) -> int:
     steps = args.steps if args.steps is not None else int(run.get("steps", 2000))
     if steps < 1:
         raise UsageError(f"--steps {steps}: give a positive number of steps")
-    options = RunOptions(
-        sample_every=_option(args.sample_every, run, "sample_every", 100),
-        checkpoint_every=_option(args.checkpoint_every, run, "checkpoint_every", 1000),
-        quality_every=_option(args.quality_every, run, "quality_every", 500),
-    )
+    # Options given now; the rest are the defaults, or on --resume the run's own.
+    given: dict[str, Any] = {}
+    for key, cli_value in (("sample_every", args.sample_every), ("checkpoint_every", args.checkpoint_every),
+                           ("quality_every", args.quality_every)):
+        value = cli_value if cli_value is not None else run.get(key)
+        if value is not None:
+            given[key] = _whole(key, value)
+    seconds = args.checkpoint_seconds if args.checkpoint_seconds is not None else run.get("checkpoint_seconds")
+    if seconds is not None:
+        if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or not 0 <= seconds < 1e9:
+            raise UsageError(f"checkpoint_seconds = {seconds!r}: give a number of seconds >= 0")
+        given["checkpoint_seconds"] = float(seconds)
+    on_divergence = args.on_divergence or run.get("on_divergence", "stop")
+    if on_divergence not in ("stop", "continue"):
+        raise UsageError(f"on_divergence = {on_divergence!r}: use stop or continue")
+    given["on_divergence"] = on_divergence  # never the window's "pause": nobody is there to fix it
     out = args.out or (Path(run["out"]) if "out" in run else None)
     try:
         if args.resume:
@@ -203,13 +222,13 @@ def train_command(args: argparse.Namespace) -> int:
             if setup:
                 raise UsageError(f"--resume continues the same model: {', '.join(setup)} cannot change; "
                                  "start a new run instead")
-            driver = Driver.resume(args.resume, options)
+            driver = Driver.resume(args.resume, overrides=given)
             if values:
                 driver.submit(values, source="cli")
         else:
             driver = Driver.new(values, out=out, runs_dir=None if out else default_runs_dir(),
-                                options=options)
-    except (DataError, DeviceError, CheckpointError, FileNotFoundError) as exc:
+                                options=RunOptions(**given))
+    except (DataError, DeviceError, CheckpointError, FileNotFoundError, RunExistsError) as exc:
         raise UsageError(str(exc)) from None
     except OSError as exc:
         raise UsageError(f"cannot create the run directory: {exc}") from None
@@ -218,9 +237,8 @@ def train_command(args: argparse.Namespace) -> int:
     return _run_with_progress(driver, steps, quiet=args.quiet)
 
 
-def _option(cli_value: int | None, run: dict[str, Any], key: str, default: int) -> int:
-    value = cli_value if cli_value is not None else run.get(key, default)
-    if not isinstance(value, int) or value < 0:
+def _whole(key: str, value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise UsageError(f"{key} = {value!r}: give a whole number >= 0")
     return value
 
@@ -242,7 +260,7 @@ class _Progress:
         pass
 
     def on_event(self, event):
-        if event.get("type") == "error":
+        if event.get("type") in ("error", "divergence"):
             self.bar.write(f"gantuner: warning: {event.get('message')}", file=sys.stderr)
 
     def on_status(self, status):
@@ -270,33 +288,57 @@ def _run_with_progress(driver, steps: int, quiet: bool) -> int:
         except BaseException as exc:  # reported in the main thread
             failure.append(exc)
 
-    # Training runs in a worker so Ctrl-C (delivered to the main thread) can
-    # stop it at a step boundary and the run files stay whole.
+    # Training runs in a worker so Ctrl-C and SIGTERM (delivered to the main
+    # thread) stop it at a step boundary: a stop event, a final checkpoint,
+    # and the run files whole.
     thread = threading.Thread(target=work, name="gantuner-train", daemon=True)
-    interrupted = threading.Event()
+    received: list[int] = []
 
-    def on_interrupt(signum, frame):
-        # Ctrl-C stops training at the next step boundary, so the run files stay whole.
-        interrupted.set()
-        driver.stop()
+    def on_signal(signum, frame):
+        received.append(signum)
+        driver.stop(signal.Signals(signum).name)
 
-    previous = signal.signal(signal.SIGINT, on_interrupt)
+    previous = {signum: signal.signal(signum, on_signal) for signum in (signal.SIGINT, signal.SIGTERM)}
     try:
         thread.start()
         while thread.is_alive():
             thread.join(0.2)
     finally:
-        signal.signal(signal.SIGINT, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
     progress.bar.close()
-    if failure:
-        exc = failure[0]
-        return _fail(f"training stopped at step {driver.engine.step_count}: {type(exc).__name__}: {exc}"
-                     + (f"; the run so far is kept in {driver.run_dir}" if driver.run_dir else ""))
+    return _outcome(driver, failure[0] if failure else None, received[0] if received else None)
+
+
+# Exit statuses besides 0 (finished) and 2 (usage): the shell's 128 + signal
+# for a stop by Ctrl-C or SIGTERM, and these.
+EXIT_FAILED = 1      # training raised an error (the run so far and a checkpoint are kept)
+EXIT_DIVERGED = 3    # a loss or gradient became NaN/inf and --on-divergence stop
+EXIT_ROWS_LOST = 4   # the run's files could not all be written
+
+
+def _outcome(driver, failure: BaseException | None, signum: int | None) -> int:
+    step = driver.engine.step_count
     where = f"; run kept in {driver.run_dir}" if driver.run_dir else ""
-    if interrupted.is_set():
-        print(f"gantuner: stopped at step {driver.engine.step_count}{where}", file=sys.stderr)
-        return 130
-    print(f"gantuner: finished at step {driver.engine.step_count}{where}", file=sys.stderr)
+    if failure is not None:
+        print(f"gantuner: error: training stopped at step {step}: {type(failure).__name__}: {failure}"
+              + (f"; the run so far is kept in {driver.run_dir}" if driver.run_dir else ""), file=sys.stderr)
+        return EXIT_FAILED
+    if driver.rows_lost:
+        print(f"gantuner: error: stopped at step {step} but the run's files are incomplete: "
+              f"{driver.writer.last_error.removesuffix('; will retry')}; free space or fix the folder "
+              "and resume the run", file=sys.stderr)
+        return EXIT_ROWS_LOST
+    if driver.diverged:
+        print(f"gantuner: error: training diverged (a loss or gradient became NaN or infinite) and stopped "
+              f"at step {step}{where}; the last good weights are in the final checkpoint: lower lr_d/lr_g "
+              "and resume, or train with --on-divergence continue", file=sys.stderr)
+        return EXIT_DIVERGED
+    if signum is not None:
+        name = "Ctrl-C" if signum == signal.SIGINT else signal.Signals(signum).name
+        print(f"gantuner: stopped at step {step} ({name}){where}", file=sys.stderr)
+        return 128 + signum
+    print(f"gantuner: finished at step {step}{where}", file=sys.stderr)
     return 0
 
 

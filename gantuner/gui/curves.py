@@ -1,6 +1,6 @@
 """The curves in the centre: losses, D's accuracy, D's outputs, all on one step axis.
 
-Rows land in a :class:`CurveBuffer`; a QTimer redraws at most 30 times a
+Rows land in the run model's :class:`~gantuner.run_model.ColumnStore`; a QTimer redraws at most 30 times a
 second and only when there is new data.  A curve longer than the plot has
 pixels for is drawn from peak summaries of the rows in view (curve_lod.py),
 so a million-step run stays smooth; the curves themselves are native Qt path
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSlider, QSplitter
 
 from . import plot_style
 from .background import BackgroundCall
-from .curve_buffer import CurveBuffer
+from ..run_model import ColumnStore
 from .curve_lod import PeakLevels
 from .follow_range import RunningExtent, follow_x, follow_y
 from .knob_markers import KnobMarkers
@@ -61,7 +61,7 @@ PLOTS = {
 
 
 class _Series:
-    def __init__(self, field: str, plot: pg.PlotItem, buffer: CurveBuffer):
+    def __init__(self, field: str, plot: pg.PlotItem, buffer: ColumnStore):
         colour = plot_style.COLOURS[field]
         self.field = field
         # Native path items (path_curve.py): Qt paints them without entering Python.
@@ -81,7 +81,7 @@ class _Series:
 class CurvesView(Retranslating, QWidget):
     smoothingChanged = Signal(float)
 
-    def __init__(self, buffer: CurveBuffer, parent: QWidget | None = None):
+    def __init__(self, buffer: ColumnStore, parent: QWidget | None = None):
         super().__init__(parent)
         plot_style.configure()
         self.setObjectName("curvesView")

@@ -21,10 +21,11 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from .. import knobs as knob_table
 from ..diagnosis import diagnose
 from ..metrics import MetricTable
+from ..training.control import RunState
 from .curves import PLOTS
 from .hint_regions import HintRegions
 from .hints_panel import HintsPanel
-from .live_diagnosis import LiveDiagnosis
+from ..diagnosis.live import LiveDiagnosis
 from .quality_plot import QualityPlot
 
 translate = QCoreApplication.translate
@@ -116,7 +117,7 @@ class DiagnosisDock(QObject):
         return {**driver.engine.config, **driver.engine.live}
 
     def run_is_live(self) -> bool:
-        return self.window.driver is not None and self.window.session.state in ("running", "paused")
+        return self.window.driver is not None and self.window.session.state in (RunState.RUNNING, RunState.PAUSED)
 
     # ---- opened logs -------------------------------------------------------------
     def show_log(self, table: MetricTable, summary: tuple) -> None:

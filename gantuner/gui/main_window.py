@@ -33,13 +33,14 @@ from .. import __version__
 from .. import knobs as knob_table
 from ..metrics import ENGINE_FIELDS
 from ..paths import default_runs_dir
+from ..run_model import RunModel
 from ..training import threads as thread_choice
+from ..training.control import RunState
 from ..training.options import RunOptions
 from . import i18n
 from . import settings as keys
 from .background import BackgroundCall
 from .confirm_stop import confirm_stopping_training
-from .curve_buffer import CurveBuffer
 from .curves import CurvesView
 from .diagnosis_dock import DiagnosisDock
 from .engine_loader import EngineLoader
@@ -48,7 +49,7 @@ from .log_opener import LogOpener
 from .menus import WindowMenus
 from .plain_words import plain_event_text
 from .preferences import PreferencesDialog
-from .run_loader import LoadedRun, load_run
+from ..run_model.loader import LoadedRun, load_run
 from .sample_history import save_png
 from .sample_view import SampleView
 from .session import TrainingSession
@@ -83,13 +84,15 @@ class MainWindow(QMainWindow):
         self.run_options = run_options or RunOptions()
         saved_runs = keys.read_str(self.settings, keys.KEY_RUNS_DIR)
         self.runs_dir = Path(runs_dir) if runs_dir else (Path(saved_runs) if saved_runs else default_runs_dir())
-        self.events: list[dict[str, Any]] = []
         self.shown_run: Path | None = None
         self._background: set[BackgroundCall] = set()
         self._close_when_stopped = False
+        self._run_failed = False  # the current run ended in an error (its message stays shown)
         self._dock_titles: dict[QDockWidget, Callable[[], str]] = {}
 
-        self.buffer = CurveBuffer(ENGINE_FIELDS)
+        # The run as shown (rows, events, knobs in force and pending), without Qt.
+        self.model = RunModel(ENGINE_FIELDS)
+        self.buffer = self.model.rows
         self.session = TrainingSession(self)
         self._threads_asked = threads
         self._choose_threads()
@@ -214,6 +217,11 @@ class MainWindow(QMainWindow):
 
     # ---- the run -------------------------------------------------------------
     @property
+    def events(self) -> list[dict[str, Any]]:
+        """The shown run's events (the run model's list)."""
+        return self.model.events
+
+    @property
     def driver(self) -> Driver | None:
         """The current run's Driver (None before the first run or while showing an opened run)."""
         return self.session.driver
@@ -222,7 +230,7 @@ class MainWindow(QMainWindow):
         """Start: a new run with the panel's settings, or resume a paused one.
 
         Pressed while torch is still loading, it starts as soon as the engine is there."""
-        if self.session.state == "paused":
+        if self.session.state is RunState.PAUSED:
             self.session.resume()
             return
         if self.session.is_active():
@@ -269,8 +277,9 @@ class MainWindow(QMainWindow):
     def toggle_pause(self) -> None:
         self.session.toggle_pause()
 
-    def step_once(self) -> None:
-        self.session.step_once()
+    def step_once(self, part: str = "both") -> None:
+        """While paused: one training step, or one update of D only ("d") or G only ("g")."""
+        self.session.step_once(part)
 
     def stop(self) -> None:
         self.session.stop()
@@ -303,6 +312,7 @@ class MainWindow(QMainWindow):
             self.show_message(str(exc), error=True)
             return
         if sent:
+            self.model.ask_knobs({name: value})
             self.knob_panel.mark_pending(name, value)
 
     def _setup_edited(self, name: str, value: Any) -> None:
@@ -397,7 +407,7 @@ class MainWindow(QMainWindow):
     def _show_run(self, loaded: LoadedRun | None, opened: bool) -> None:
         if loaded is None:
             return
-        self.buffer.clear()
+        self.model.clear()
         self.curves.clear_markers()
         self.samples.clear()
         self.buffer.append_columns(loaded.steps, loaded.columns)
@@ -405,7 +415,7 @@ class MainWindow(QMainWindow):
             self.curves.add_knob_change(event)
         for step, png in loaded.samples:
             self.samples.add_sample(step, path=png)
-        self.events = list(loaded.events)
+        self.model.events = list(loaded.events)
         self.shown_run = loaded.path
         if opened:
             self.knob_panel.set_values(loaded.last_knobs())
@@ -442,16 +452,16 @@ class MainWindow(QMainWindow):
 
     # ---- session signals -----------------------------------------------------------
     def _run_starting(self) -> None:
+        self._run_failed = False
         self._clear_views()
         self.shown_run = None
         self.show_message(lambda: self.tr("Building the model…"))
         self.rowsCleared.emit()
 
     def _clear_views(self) -> None:
-        self.buffer.clear()
+        self.model.clear()
         self.curves.clear()
         self.samples.clear()
-        self.events = []
         self._latest_status = None
         self.status.clear_run()
 
@@ -484,7 +494,7 @@ class MainWindow(QMainWindow):
     def _rows(self, rows: list[dict[str, Any]]) -> None:
         if not rows:
             return
-        self.buffer.append_rows(rows)
+        self.model.add_rows(rows)
         last = rows[-1]
         self.knob_panel.show_in_force({n: last[n] for n in knob_table.LIVE_KNOBS if n in last})
         self.rowsArrived.emit(rows)
@@ -496,13 +506,13 @@ class MainWindow(QMainWindow):
         self.sampleArrived.emit(step, sample)
 
     def _event(self, event: dict[str, Any]) -> None:
-        self.events.append(event)
+        self.model.add_events([event])
         kind = event.get("type")
         if kind == "knob":
             self.curves.add_knob_change(event)
-        elif kind in ("error", "info"):
+        elif kind in ("error", "info", "divergence"):
             # The core may give a Japanese text beside the English one; shown in the language of the moment.
-            self.show_message(lambda: plain_event_text(event, i18n.current_language()), error=kind == "error")
+            self.show_message(lambda: plain_event_text(event, i18n.current_language()), error=kind != "info")
         self.eventArrived.emit(event)
 
     def _status_update(self, status: dict[str, Any]) -> None:
@@ -515,18 +525,22 @@ class MainWindow(QMainWindow):
             self.status.show_run(status)
         self.status.show_elapsed(self.session.elapsed_seconds())
 
-    def _state_changed(self, state: str) -> None:
+    def _state_changed(self, value: str) -> None:
+        state = RunState(value)
+        self.model.set_state(state)
         self.transport.set_state(state)
         self.status.show_state(state)
         self._update_actions()
-        if state == "stopped" and self.driver is not None:
+        # A failed run keeps its "Training failed" message in the status bar.
+        if state is RunState.STOPPED and self.driver is not None and not self._run_failed:
             where, step = self.driver.run_dir, self.driver.engine.step_count
             self.show_message(lambda: self.tr("Stopped at step {0}").format(step)
                               + (" — " + self.tr("files kept in {0}").format(where) if where else ""))
-        if state in ("stopped", "idle") and self._close_when_stopped:
+        if state in (RunState.STOPPED, RunState.IDLE) and self._close_when_stopped:
             self.close()
 
     def _failed(self, message: str) -> None:
+        self._run_failed = True
         self.show_message(self.tr("Training failed: {0}").format(message), error=True)
         # Shown beside the knob the message is about, when it names one (or the data's path).
         dataset = str(self.knob_panel.values()["dataset"])
@@ -573,7 +587,7 @@ class MainWindow(QMainWindow):
             "start": t.start_button.isEnabled(), "pause": t.pause_button.isEnabled(),
             "step": t.step_button.isEnabled(), "stop": t.stop_button.isEnabled(),
             "reset": t.reset_button.isEnabled(),
-            "restart": bool(self.knob_panel.staged()) or state in ("running", "paused"),
+            "restart": bool(self.knob_panel.staged()) or state in (RunState.RUNNING, RunState.PAUSED),
             "undo": self.knob_panel.can_undo(), "save_checkpoint": self.driver is not None,
         })
         self.menus.retranslate(state)

@@ -13,6 +13,8 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
+from ..training.control import RunState
+
 STD = QKeySequence.StandardKey
 # action name -> shortcut
 SHORTCUTS = {
@@ -64,7 +66,7 @@ class WindowMenus(QObject):
         self.view_menu.addAction(a["reset_layout"])
         self.help_menu = self._menu(bar, "menuHelp")
         self.help_menu.addAction(a["about"])
-        self.retranslate("idle")
+        self.retranslate(RunState.IDLE)
 
     @staticmethod
     def _menu(bar, name: str) -> QMenu:
@@ -92,7 +94,7 @@ class WindowMenus(QObject):
             "undo": self.tr("Undo knob change"),
             "preferences": self.tr("Preferences…"),
             "start": self.tr("Start"),
-            "pause": self.tr("Resume") if state == "paused" else self.tr("Pause"),
+            "pause": self.tr("Resume") if state == RunState.PAUSED else self.tr("Pause"),
             "step": self.tr("Step"),
             "stop": self.tr("Stop"),
             "reset": self.tr("Reset (fresh model, same settings)"),

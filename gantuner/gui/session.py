@@ -1,10 +1,11 @@
 """One training session at a time: start, pause, step, stop, reset, resume.
 
 The window's controller for runs.  It owns the worker thread, turns the
-worker's signals into its own, and keeps the run's state as the user sees
-it ("idle", "starting", "running", "paused", "stopping", "stopped").  A new
-run while one is going first stops the old one and starts once its thread
-has ended, without the GUI thread ever waiting.
+worker's signals into its own, and keeps the run's state as the user sees it
+(a :class:`~gantuner.training.RunState`, the same enum the driver uses; the
+session's copy runs ahead of the driver's by the commands still queued).  A
+new run while one is going first stops the old one and starts once its
+thread has ended, without the GUI thread ever waiting.
 """
 
 from __future__ import annotations
@@ -15,9 +16,10 @@ from typing import TYPE_CHECKING, Any, Callable, Mapping
 
 from PySide6.QtCore import QObject, Signal
 
+from ..training.control import RunState
 from ..training.options import RunOptions
 from ..training.runfiles import RunWriter, new_run_dir
-from .run_loader import load_run, run_dir_of_checkpoint
+from ..run_model.loader import load_run, run_dir_of_checkpoint
 from .worker import TrainingWorker
 
 if TYPE_CHECKING:  # torch loads in the background (engine_loader.py); these run in the worker thread
@@ -33,7 +35,7 @@ class TrainingSession(QObject):
     sampleArrived = Signal(object, object)
     eventArrived = Signal(object)
     statusArrived = Signal(object)
-    stateChanged = Signal(str)
+    stateChanged = Signal(str)          # a RunState's value
     failed = Signal(str)
     checkpointSaved = Signal(str)
     checkpointFailed = Signal(str)
@@ -44,7 +46,7 @@ class TrainingSession(QObject):
         self.driver: Driver | None = None
         # CPU threads for the next run, applied by the driver in the training thread.
         self.thread_policy: ThreadPolicy | None = None
-        self.state = "idle"
+        self.state = RunState.IDLE
         self._run: TrainingWorker | None = None
         self._after_stop: Callable[[], None] | None = None
         self._running_since: float | None = None
@@ -96,7 +98,7 @@ class TrainingSession(QObject):
         worker.historyReady.connect(self.historyReady)
         worker.rowsReady.connect(self.rowsArrived)
         worker.sampleReady.connect(self.sampleArrived)
-        worker.eventReady.connect(self.eventArrived)
+        worker.eventReady.connect(self._event)
         worker.statusReady.connect(self.statusArrived)
         worker.checkpointSaved.connect(self.checkpointSaved)
         worker.checkpointFailed.connect(self.checkpointFailed)
@@ -107,14 +109,14 @@ class TrainingSession(QObject):
         self.driver = None
         self._elapsed = 0.0
         self._running_since = None
-        self._set_state("starting")
+        self._set_state(RunState.STARTING)
         self.runStarting.emit()
         worker.start()
 
     def _driver_ready(self, driver: Driver) -> None:
         self.driver = driver
-        if self.state == "starting":
-            self._set_state("running")
+        if self.state is RunState.STARTING:
+            self._set_state(RunState.PAUSED if driver.paused else RunState.RUNNING)
         self.driverReady.emit(driver)
 
     # ---- controls ------------------------------------------------------------
@@ -129,35 +131,36 @@ class TrainingSession(QObject):
     def submit(self, changes: Mapping[str, Any], source: str = "user") -> bool:
         """Send live knob changes to the run; False when there is no run. Raises KnobError."""
         worker = self.worker
-        if worker is None or self.state in ("stopping", "stopped"):
+        if worker is None or not self.state.active:
             return False
         worker.submit(changes, source)
         return True
 
     def toggle_pause(self) -> None:
-        if self.state == "running":
+        if self.state is RunState.RUNNING:
             self.pause()
-        elif self.state == "paused":
+        elif self.state is RunState.PAUSED:
             self.resume()
 
     def pause(self) -> None:
-        if self.worker is not None and self.state in ("starting", "running"):
+        if self.worker is not None and self.state in (RunState.STARTING, RunState.RUNNING):
             self.worker.pause()
-            self._set_state("paused")
+            self._set_state(RunState.PAUSED)
 
     def resume(self) -> None:
-        if self.worker is not None and self.state == "paused":
+        if self.worker is not None and self.state is RunState.PAUSED:
             self.worker.resume()
-            self._set_state("running")
+            self._set_state(RunState.RUNNING)
 
-    def step_once(self) -> None:
-        if self.worker is not None and self.state == "paused":
-            self.worker.step_once()
+    def step_once(self, part: str = "both") -> None:
+        """While paused: one step, or one update of D only ("d") or G only ("g")."""
+        if self.worker is not None and self.state is RunState.PAUSED:
+            self.worker.step_once(part)
 
     def stop(self) -> None:
-        if self.worker is not None and self.state not in ("stopping", "stopped"):
+        if self.worker is not None and self.state.active:
             self.worker.stop()
-            self._set_state("stopping")
+            self._set_state(RunState.STOPPING)
 
     def save_checkpoint(self, directory: Path) -> bool:
         worker = self.worker
@@ -170,7 +173,7 @@ class TrainingSession(QObject):
         if self._run is None:
             self.driver = None
             self._elapsed = 0.0
-            self._set_state("idle")
+            self._set_state(RunState.IDLE)
 
     def when_stopped(self, then: Callable[[], None]) -> None:
         """Call ``then`` once no run is going: now, or after stopping the current one."""
@@ -203,17 +206,26 @@ class TrainingSession(QObject):
         extra = time.monotonic() - self._running_since if self._running_since is not None else 0.0
         return self._elapsed + extra
 
-    def _set_state(self, state: str) -> None:
+    def _set_state(self, state: RunState) -> None:
         if state == self.state:
             return
         now = time.monotonic()
         if self._running_since is not None:
             self._elapsed += now - self._running_since
             self._running_since = None
-        if state == "running":
+        if state is RunState.RUNNING:
             self._running_since = now
         self.state = state
         self.stateChanged.emit(state)
+
+    def _event(self, event: dict[str, Any]) -> None:
+        # The loop pauses and resumes on its own too (a divergence; a fix applied): follow it.
+        kind = event.get("type")
+        if kind == "pause" and self.state is RunState.RUNNING:
+            self._set_state(RunState.PAUSED)
+        elif kind == "resume" and self.state is RunState.PAUSED:
+            self._set_state(RunState.RUNNING)
+        self.eventArrived.emit(event)
 
     def _worker_finished(self, step: int) -> None:
         self.runFinished.emit(step)
@@ -224,11 +236,12 @@ class TrainingSession(QObject):
             return
         self._run = None
         run.deleteLater()  # not now: this may run inside one of its own signals
-        self._set_state("stopped" if self.driver is not None else "idle")
+        self._set_state(RunState.STOPPED if self.driver is not None else RunState.IDLE)
         then, self._after_stop = self._after_stop, None
         if then is not None:
             then()
 
 
 def _copy(options: RunOptions) -> RunOptions:
-    return RunOptions(**options.to_json())
+    # In the window someone is there to apply a fix: a divergence pauses.
+    return RunOptions(**{**options.to_json(), "on_divergence": "pause"})

@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 
+from ..training.control import RunState
 from .retranslate import Retranslating
 
 ERROR_STYLE = "color: #c02020;"
@@ -73,7 +74,7 @@ class RunStatusBar(Retranslating, QStatusBar):
         self._step: int | None = None
         self._speed: float | None = None
         self._elapsed = 0
-        self._state = "idle"
+        self._state = RunState.IDLE
         self._message: tuple[Any, bool] = ("", False)
         self._note: Any = None
         self.retranslate()
@@ -108,19 +109,19 @@ class RunStatusBar(Retranslating, QStatusBar):
             self.message_label.setStyleSheet(style)
         self.message_label.setToolTip(shown)
 
-    def show_state(self, state: str) -> None:
-        """The run's state as the transport has it ("running", "paused", …)."""
+    def show_state(self, state: RunState | str) -> None:
+        """The run's state as the transport has it."""
         self._state = state
         self._show_state()
 
     def _show_state(self) -> None:
         step = "–" if self._step is None else f"{int(self._step):,}"
-        texts = {"paused": self.tr("Paused at step {0}").format(step),
-                 "starting": self.tr("Starting…"), "running": self.tr("Training"),
-                 "stopping": self.tr("Stopping…"), "stopped": self.tr("Stopped")}
+        texts = {RunState.PAUSED: self.tr("Paused at step {0}").format(step),
+                 RunState.STARTING: self.tr("Starting…"), RunState.RUNNING: self.tr("Training"),
+                 RunState.STOPPING: self.tr("Stopping…"), RunState.STOPPED: self.tr("Stopped")}
         if self.state_label.text() != texts.get(self._state, ""):
             self.state_label.setText(texts.get(self._state, ""))
-        style = PAUSED_STYLE if self._state == "paused" else ""
+        style = PAUSED_STYLE if self._state == RunState.PAUSED else ""
         if self.state_label.styleSheet() != style:
             self.state_label.setStyleSheet(style)
         self.state_label.setVisible(self._state in texts)

@@ -1,10 +1,9 @@
 """Start, Pause/Resume, Step, Stop and Reset: the buttons that drive a run.
 
 The bar only shows the run's state and reports clicks; the window decides
-what they do.  States: "idle" (no run), "starting" (building the model),
-"running", "paused", "stopping", "stopped".  While paused, Resume is the one
-way on (Start is off: two buttons doing the same thing confused learners) and
-a "Paused" badge sits beside the buttons.
+what they do.  Its state is the run's :class:`~gantuner.training.RunState`.  While
+paused, Resume is the one way on (Start is off: two buttons doing the same thing
+confused learners) and a "Paused" badge sits beside the buttons.
 """
 
 from __future__ import annotations
@@ -15,6 +14,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 from .retranslate import Retranslating
 
 PAUSED_STYLE = "color: white; background: #d08000; border-radius: 3px; padding: 1px 6px; font-weight: bold;"
+
+from ..training.control import RunState
 
 
 class TransportBar(Retranslating, QWidget):
@@ -27,7 +28,7 @@ class TransportBar(Retranslating, QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("transportBar")
-        self.state = "idle"
+        self.state = RunState.IDLE
         self.loading = False          # torch still loading: Start says so
         self.waiting_to_start = False  # ... and was pressed: it starts by itself
         layout = QHBoxLayout(self)
@@ -43,7 +44,7 @@ class TransportBar(Retranslating, QWidget):
         self.paused_badge.hide()
         layout.addWidget(self.paused_badge)
         self.retranslate()
-        self.set_state("idle")
+        self.set_state(RunState.IDLE)
 
     def _button(self, name: str, signal: Signal, layout: QHBoxLayout) -> QPushButton:
         button = QPushButton(self)
@@ -52,15 +53,15 @@ class TransportBar(Retranslating, QWidget):
         layout.addWidget(button)
         return button
 
-    def set_state(self, state: str) -> None:
-        self.state = state
-        active = state in ("running", "paused")
-        self.start_button.setEnabled(state in ("idle", "stopped"))
-        self.pause_button.setEnabled(active)
-        self.step_button.setEnabled(state == "paused")
-        self.stop_button.setEnabled(state in ("starting", "running", "paused"))
-        self.reset_button.setEnabled(state in ("running", "paused", "stopped"))
-        self.paused_badge.setVisible(state == "paused")
+    def set_state(self, state: RunState | str) -> None:
+        self.state = state = RunState(state)
+        trains = state in (RunState.RUNNING, RunState.PAUSED)
+        self.start_button.setEnabled(state in (RunState.IDLE, RunState.STOPPED))
+        self.pause_button.setEnabled(trains)
+        self.step_button.setEnabled(state is RunState.PAUSED)
+        self.stop_button.setEnabled(state.active)
+        self.reset_button.setEnabled(trains or state is RunState.STOPPED)
+        self.paused_badge.setVisible(state is RunState.PAUSED)
         self.retranslate()
 
     def set_loading(self, loading: bool, waiting: bool = False) -> None:
@@ -76,7 +77,7 @@ class TransportBar(Retranslating, QWidget):
         else:
             self.start_button.setText(self.tr("Start"))
         self.start_button.setToolTip(self.tr("Train with the settings in the knob panel"))
-        self.pause_button.setText(self.tr("Resume") if self.state == "paused" else self.tr("Pause"))
+        self.pause_button.setText(self.tr("Resume") if self.state is RunState.PAUSED else self.tr("Pause"))
         self.pause_button.setToolTip(self.tr("Pause or resume training (Space)"))
         self.step_button.setText(self.tr("Step"))
         self.step_button.setToolTip(self.tr("Run exactly one training step while paused"))

@@ -1,36 +1,40 @@
-"""Training off the GUI thread, without Qt in the training thread.
+"""The bridge between the window and a run's training thread.
 
-The training thread is a plain Python thread that calls ``driver.run``.  It
-never touches a widget and never calls into Qt at all: the driver's listener
-appends messages (rows, samples, events, status) to a deque, and a QTimer in
-the GUI thread drains it a few dozen times a second, merging the rows that
-arrived since the last turn into one batch and keeping only the newest status.
-Emitting Qt signals from a Python thread takes Qt's locks while that thread
-holds the GIL; with the GUI thread holding the GIL and waiting for the same
-locks the two can deadlock, so no such emit happens here.
+The training thread is a plain Python thread that calls ``driver.run``; the
+driver owns the run's control and state.  This bridge only carries messages:
 
-Controls (pause, step, stop, knob changes) go straight to the driver, which
-is thread-safe, so the GUI thread never waits on training.  The driver itself
-is built inside the thread too (loading a dataset or a checkpoint can take
-seconds); controls given before it exists are kept and applied as soon as it
-does.
+* controls go in as :mod:`gantuner.training.control` commands
+  (``driver.send``), which the loop serves between steps; commands given
+  while the driver is still being built (loading data or a checkpoint can
+  take seconds) are kept and sent, in order, once it exists;
+* what the run reports comes out through the driver's listener, which only
+  appends to an outbox (a deque); a QTimer in the GUI thread drains it a few
+  dozen times a second, merging rows into one batch and keeping only the
+  newest status, and emits the signals.
 
-Saving a checkpoint must not race a step.  While training runs, the save is
-handed to the training thread, which does it between two steps (inside the
-status callback).  While the loop is parked in a pause (driver state
-"paused") or the run is over, the engine is idle: a helper thread saves, and
-step, resume and stop wait until it is done.
+So the GUI thread never waits on training, and the training thread never
+calls into Qt: emitting a Qt signal from a Python thread takes Qt's locks
+while holding the GIL, which can deadlock with a GUI thread that holds the
+GIL and wants the same locks.
+
+Every training thread is stopped and joined before the interpreter exits
+(an ``atexit`` hook), however the app is left: a thread killed inside a
+torch kernel aborts the process ("terminate called without an active
+exception").
 """
 
 from __future__ import annotations
 
+import atexit
 import collections
 import threading
+import weakref
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Mapping
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from ..training import control
 from .background import describe_error
 
 if TYPE_CHECKING:
@@ -40,6 +44,7 @@ THREAD_NAME = "gantuner-training"
 # How often the GUI thread collects what training produced.  The driver flushes
 # rows ten times a second; each collection is a GIL hand-over from training.
 DRAIN_MS = 50
+EXIT_JOIN_S = 15.0  # at interpreter exit, wait this long for the final checkpoint
 
 
 # Outbox message kind -> the signal that carries it to the GUI thread (rows, status,
@@ -52,22 +57,26 @@ _SIGNAL_OF = {"event": "eventReady", "driver": "driverReady", "history": "histor
 class _QueueListener:
     """The driver's listener: runs in the training thread and only appends to the outbox."""
 
-    def __init__(self, worker: "TrainingWorker"):
-        self._worker = worker
+    def __init__(self, post: Callable[[str, Any], None]):
+        self._post = post
 
     def on_rows(self, rows: list[dict[str, Any]]) -> None:
-        self._worker._post("rows", rows)
+        self._post("rows", rows)
 
     def on_sample(self, step: int, sample: Any) -> None:
-        self._worker._post("sample", (step, sample))
+        self._post("sample", (step, sample))
 
     def on_event(self, event: dict[str, Any]) -> None:
-        self._worker._post("event", event)
+        if event.get("requested"):  # the outcome of a Save checkpoint the user asked for
+            if event.get("type") == "checkpoint":
+                self._post("saved", event["path"])
+            else:
+                self._post("save_failed", event.get("message", ""))
+            return
+        self._post("event", event)
 
     def on_status(self, status: dict[str, Any]) -> None:
-        # Called between steps, or just before the loop waits while paused.
-        self._worker._run_tasks()
-        self._worker._post("status", status)
+        self._post("status", status)
 
 
 class TrainingWorker(QObject):
@@ -90,16 +99,10 @@ class TrainingWorker(QObject):
         super().__init__(parent)
         self._make_driver = make_driver
         self._prepare = prepare
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # guards driver and _early only
         self.driver: Driver | None = None
-        self._stop = False
-        self._paused = False
-        self._pending_knobs: dict[str, Any] = {}
-        self._tasks: list[Path] = []
-        self._done = False        # driver.run has returned: the engine is idle for good
-        self._saving = False      # a helper thread is writing a checkpoint
-        self._save_lock = threading.Lock()
-        self._deferred: list[Callable[[], None]] = []
+        self._early: list[control.Command] = []
+        self._done = False
         # deque.append and popleft are atomic: the training thread appends, the GUI thread pops.
         self._outbox: collections.deque[tuple[str, Any]] = collections.deque()
         self._thread = threading.Thread(target=self._run, name=THREAD_NAME, daemon=True)
@@ -110,6 +113,7 @@ class TrainingWorker(QObject):
 
     # ---- lifetime (GUI thread) -------------------------------------------------
     def start(self) -> None:
+        _LIVE.add(self)
         self._thread.start()
         self._timer.start()
 
@@ -156,8 +160,6 @@ class TrainingWorker(QObject):
             self._thread.join(5.0)  # it has nothing left to do but return
             self.finished.emit(finished_step)
             self.ended.emit()
-        elif self._ended and not self._saving and not self._outbox:
-            self._timer.stop()  # a save after the run was delivered
 
     def _post(self, kind: str, payload: Any) -> None:
         self._outbox.append((kind, payload))
@@ -173,113 +175,74 @@ class TrainingWorker(QObject):
             return
         with self._lock:
             self.driver = driver
-            if self._pending_knobs:
-                try:
-                    driver.submit(self._pending_knobs)
-                except ValueError as exc:
-                    self._post("failed", describe_error(exc))
-                self._pending_knobs = {}
-            if self._paused:
-                driver.pause()
-            if self._stop:
-                driver.stop()
+            early, self._early = self._early, []
+            for command in early:
+                driver.send(command)
         if history is not None:
             self._post("history", history)
         self._post("driver", driver)
         step = -1
         try:
-            step = driver.run(_QueueListener(self))
-        except Exception as exc:  # the driver has logged it to events.jsonl
+            step = driver.run(_QueueListener(self._post))
+        except Exception as exc:  # the driver has logged it and saved what it could
             self._post("failed", describe_error(exc))
             step = driver.engine.step_count
         finally:
             with self._lock:
                 self._done = True
-            self._run_tasks()
             self._post("finished", step)
 
-    def _run_tasks(self) -> None:
-        with self._lock:
-            tasks, self._tasks = self._tasks, []
-        for directory in tasks:
-            self._save(directory)
-
-    def _save(self, directory: Path) -> None:
-        from ..training.checkpoint import save_checkpoint
-
-        try:
-            path = save_checkpoint(self.driver.engine, Path(directory))
-        except Exception as exc:
-            self._post("save_failed", describe_error(exc))
-        else:
-            self._post("saved", str(path))
-
     # ---- controls (GUI thread) -----------------------------------------
-    def submit(self, changes: Mapping[str, Any], source: str = "user") -> None:
-        """Queue live knob changes; raises KnobError for a bad value."""
+    def send(self, command: control.Command) -> bool:
+        """Hand ``command`` to the run (kept until the driver exists); False once the run is over."""
         with self._lock:
-            driver = self.driver
-            if driver is None:
-                from .. import knobs
-                checked = {n: knobs.validate(n, v) for n, v in changes.items()}
-                self._pending_knobs.update(checked)
-                return
-        driver.submit(changes, source)
-
-    def pause(self) -> None:
-        self._control(lambda d: d.pause(), paused=True)
-
-    def resume(self) -> None:
-        self._control(lambda d: d.resume_training(), paused=False)
-
-    def step_once(self) -> None:
-        self._control(lambda d: d.step_once())
-
-    def stop(self) -> None:
-        self._control(lambda d: d.stop(), stop=True)
-
-    def _control(self, action: Callable[[Driver], None], paused: bool | None = None,
-                 stop: bool = False) -> None:
-        with self._lock:
-            if paused is not None:
-                self._paused = paused
-            if stop:
-                self._stop = True
-            driver = self.driver
-            if driver is None:
-                return
-            if self._saving:  # a helper thread is reading the engine: act once it is done
-                self._deferred.append(lambda: action(driver))
-                return
-        action(driver)
-
-    @property
-    def saving(self) -> bool:
-        return self._saving
-
-    def save_checkpoint(self, directory: Path) -> bool:
-        """Save a checkpoint into ``directory`` without racing a step; False if nothing to save."""
-        with self._lock:
-            driver = self.driver
-            if driver is None:
+            if self._done:
                 return False
-            if not (self._done or driver.state == "paused"):
-                self._tasks.append(Path(directory))  # done by the training thread between steps
+            if self.driver is None:
+                self._early.append(command)
                 return True
-            self._saving = True
-        threading.Thread(target=self._save_while_idle, args=(Path(directory),),
-                         name="gantuner-checkpoint", daemon=True).start()
-        if not self._timer.isActive():  # the run is over: the save's outcome still needs delivering
-            self._timer.start()
+            driver = self.driver
+        driver.send(command)
         return True
 
-    def _save_while_idle(self, directory: Path) -> None:
-        with self._save_lock:
-            try:
-                self._save(directory)
-            finally:
-                with self._lock:
-                    self._saving = False
-                    deferred, self._deferred = self._deferred, []
-        for action in deferred:
-            action()
+    def submit(self, changes: Mapping[str, Any], source: str = "user") -> None:
+        """Queue live knob changes; raises KnobError (nothing queued) for a bad value."""
+        self.send(control.set_knobs(changes, source))
+
+    def pause(self) -> None:
+        self.send(control.Pause())
+
+    def resume(self) -> None:
+        self.send(control.Resume())
+
+    def step_once(self, part: str = "both") -> None:
+        self.send(control.Step(part))
+
+    def stop(self, reason: str = "") -> None:
+        self.send(control.Stop(reason))
+
+    def save_checkpoint(self, directory: Path) -> bool:
+        """Ask the loop for a checkpoint in ``directory`` (between two steps); False if there is no model."""
+        with self._lock:
+            if self.driver is None:
+                return False
+        return self.send(control.SaveCheckpoint(str(directory)))
+
+
+# Every started worker until its thread ends, for the exit hook.
+_LIVE: "weakref.WeakSet[TrainingWorker]" = weakref.WeakSet()
+
+
+@atexit.register
+def _stop_training_threads() -> None:
+    """At interpreter exit: stop every run at its next step boundary and wait for it."""
+    threads = []
+    for worker in list(_LIVE):
+        try:
+            if worker._thread.is_alive():
+                worker.send(control.Stop("exit"))  # plain Python: works after Qt is gone
+                threads.append(worker._thread)
+        except RuntimeError:
+            continue
+    for thread in threads:
+        thread.join(EXIT_JOIN_S)

@@ -1,33 +1,81 @@
-"""Driving a training run: the loop, its controls, and the run files.
+"""Driving a training run: the loop, the commands it serves, and the run files.
 
-:func:`training_steps` is the loop itself, a plain generator: between two
-steps it applies the pending knob snapshot (atomically), then steps.
-:class:`Driver` runs that generator in whatever thread calls :meth:`Driver.run`
-(the CLI's main thread, or the GUI's worker thread) and is controlled from
-any other thread: pause, resume, single steps, stop and knob changes.
+:class:`Driver` owns a run's control.  :meth:`Driver.run` is the loop; it
+runs in whatever thread calls it (the CLI's training thread, the window's
+worker thread).  Any other thread (or, through :mod:`.control`'s messages,
+another process) steers it by :meth:`Driver.send`-ing commands, which the
+loop serves between two steps and while paused, in order.  So knob changes,
+checkpoints, samples and stops never run beside a step, and the run's state
+(:class:`~.control.RunState`) has one owner.
 
 Metrics reach the host, the run files and the listener in batches every
-``flush_seconds``: the only host syncs in the hot path.  The listener is
-called from the training thread; a GUI turns its calls into queued signals.
+``flush_seconds``: the only host syncs in the hot path.  Each batch is
+checked for non-finite losses and gradient norms; the last good state is
+kept in memory (:mod:`.kept_state`) and put back when one appears, so a
+divergence never reaches a checkpoint.  The listener is called from the
+training thread; a GUI turns its calls into messages for its own thread.
 """
 
 from __future__ import annotations
 
+import collections
+import json
+import math
 import threading
 import time
 from pathlib import Path
-from typing import Any, Iterator, Mapping, Protocol
+from typing import Any, Mapping, Protocol
 
 import torch
 
 from ..metrics import ENGINE_FIELDS
-from .checkpoint import latest_checkpoint, read_checkpoint, restore_engine, save_checkpoint
+from . import control
+from .checkpoint import CHECKPOINT_PATTERN, latest_checkpoint, read_checkpoint, restore_engine, save_checkpoint
+from .control import Command, RunState
 from .engine import Engine
 from .fast_path import FastStepper, make_stepper, path_status
-from .mailbox import KnobMailbox
+from .kept_state import KeptState
 from .options import RunOptions
 from .runfiles import RunWriter, drop_rows_after, new_run_dir
 from .threads import ThreadPolicy, apply_in_this_thread
+
+# Metric fields each half of a step computes; a half that did not run leaves NaN.
+_D_FIELDS = [ENGINE_FIELDS.index(n) for n in ("d_loss", "d_loss_real", "d_loss_fake", "grad_norm_d")]
+_G_FIELDS = [ENGINE_FIELDS.index(n) for n in ("g_loss", "grad_norm_g")]
+ROLLING_KEPT = 2          # time-based checkpoints kept besides the every-N-steps ones
+MAX_DIVERGENCES = 5       # on_divergence="continue" gives up after this many
+
+MESSAGES = {
+    "divergence_pause": (
+        "Training diverged at step {step} ({fields} not finite): paused with the weights of step {good} "
+        "put back. Change a knob (lower a learning rate, say) to continue, or Resume as is.",
+        "ステップ {step} で学習が発散しました ({fields} が有限でない)。ステップ {good} の重みに戻して"
+        "一時停止しました。ノブを変える (学習率を下げるなど) と再開します。そのまま再開もできます。"),
+    "divergence_stop": (
+        "Training diverged at step {step} ({fields} not finite): stopped with the weights of step {good} "
+        "put back; lower a learning rate and resume the run.",
+        "ステップ {step} で学習が発散しました ({fields} が有限でない)。ステップ {good} の重みに戻して"
+        "停止しました。学習率を下げて再開してください。"),
+    "divergence_continue": (
+        "Training diverged at step {step} ({fields} not finite): the weights of step {good} are put back "
+        "and training goes on.",
+        "ステップ {step} で学習が発散しました ({fields} が有限でない)。ステップ {good} の重みに戻して"
+        "学習を続けます。"),
+    "checkpoint_failed": (
+        "Could not save a checkpoint in {directory}: {error}. Training goes on; checkpoints are tried "
+        "again and this is said once.",
+        "{directory} にチェックポイントを保存できませんでした: {error}。学習は続けます。保存は再試行し、"
+        "この知らせは一度だけです。"),
+}
+
+
+def message(key: str, **values: Any) -> dict[str, str]:
+    en, ja = MESSAGES[key]
+    return {"message": en.format(**values), "message_ja": ja.format(**values)}
+
+
+class RunExistsError(FileExistsError):
+    """``out`` already holds a run: training into it would mix two runs."""
 
 
 class Listener(Protocol):
@@ -44,43 +92,34 @@ class _Silent:
     def on_status(self, status): pass
 
 
-def training_steps(engine: Engine, mailbox: KnobMailbox, stepper: FastStepper | None = None
-                   ) -> Iterator[tuple[torch.Tensor, list[tuple[str, Any, Any, str]]]]:
-    """The training loop: apply queued knobs at the step boundary, then step.
-
-    ``stepper`` is the CUDA-graph fast path when one is in use; it hears of
-    every knob change so it can refresh its device-side knobs or recapture.
-    Yields the step's device metrics and the knob changes it was the first to use.
-    """
-    while True:
-        applied: list[tuple[str, Any, Any, str]] = []
-        pending = mailbox.take()
-        if pending is not None:
-            snapshot, sources = pending
-            changes = engine.apply_knobs(snapshot)
-            if stepper is not None and changes:
-                stepper.knobs_changed(changes)
-            for name, old, new in changes:
-                applied.append((name, old, new, sources.get(name, "user")))
-        yield (stepper.step() if stepper is not None else engine.step()), applied
-
-
 class Driver:
     def __init__(self, engine: Engine, writer: RunWriter | None = None,
                  options: RunOptions | None = None):
         self.engine = engine
         self.writer = writer
         self.options = options or RunOptions()
-        self.mailbox = KnobMailbox(engine.live)
-        self._cond = threading.Condition()
+        self.listener: Listener = _Silent()
+        # Commands from any thread; deque.append/popleft are atomic, the
+        # condition only wakes a paused loop.
+        self._inbox: collections.deque[Command] = collections.deque()
+        self._wake = threading.Condition()
+        self._state = RunState.IDLE
         self._paused = False
-        self._single_steps = 0
-        self._stop = False
-        self._running = False
-        self._holding = False  # the loop is parked in a pause, between two steps
-        self._pending: list[tuple[int, float, torch.Tensor, dict[str, Any]]] = []
+        self._stop_reason: str | None = None
+        self._wanted: dict[str, Any] = {}     # live knobs asked for, not yet applied
+        self._sources: dict[str, str] = {}
+        self._applied: list[tuple[str, Any, Any, str]] = []
+        self._live = dict(engine.live)        # the knobs in force, shared by rows until a change
+        self._pending: list[tuple[int, float, torch.Tensor, dict[str, Any], str]] = []
         self._pending_quality: dict[int, dict[str, float]] = {}
         self._last_flush = 0.0
+        self._last_checkpoint = time.monotonic()
+        self._rolling: list[Path] = []
+        self._checkpoint_failing = False
+        self._kept = KeptState()
+        self._last_kept = -math.inf
+        self._divergence_pause = False
+        self.divergences = 0
         self._rate_mark = (0, time.perf_counter())
         self.it_per_s = 0.0
         self.last_error: str | None = None
@@ -94,7 +133,12 @@ class Driver:
     @classmethod
     def new(cls, config: Mapping[str, Any] | None, out: Path | None = None,
             runs_dir: Path | None = None, options: RunOptions | None = None) -> "Driver":
-        """A fresh run: a new engine and, unless ``out`` and ``runs_dir`` are both None, a run directory."""
+        """A fresh run: a new engine and, unless ``out`` and ``runs_dir`` are both None, a run directory.
+
+        Raises :class:`RunExistsError` when ``out`` already holds a run.
+        """
+        if out is not None:
+            refuse_existing_run(Path(out))
         engine = Engine(config)
         options = options or RunOptions()
         writer = None
@@ -105,12 +149,18 @@ class Driver:
 
     @classmethod
     def resume(cls, run_dir: Path, options: RunOptions | None = None,
-               checkpoint: Path | None = None) -> "Driver":
-        """Continue the run in ``run_dir`` from its latest (or the given) checkpoint."""
+               checkpoint: Path | None = None, overrides: Mapping[str, Any] | None = None) -> "Driver":
+        """Continue the run in ``run_dir`` from its latest (or the given) checkpoint.
+
+        Without ``options`` the run's own options (its config.json) hold, with
+        ``overrides`` on top: a resumed run keeps its checkpoint interval.
+        """
         run_dir = Path(run_dir)
         path = checkpoint or latest_checkpoint(run_dir / "checkpoints")
         if path is None:
             raise FileNotFoundError(f"{run_dir}: no checkpoint to resume from in {run_dir / 'checkpoints'}")
+        if options is None:
+            options = RunOptions.from_json(saved_run_options(run_dir), **dict(overrides or {}))
         tensors, meta = read_checkpoint(path)
         engine = Engine(meta["config"])
         restore_engine(engine, tensors, meta)
@@ -125,106 +175,168 @@ class Driver:
     def run_dir(self) -> Path | None:
         return self.writer.path if self.writer else None
 
-    # ---- controls (any thread) --------------------------------------------
+    # ---- commands (any thread) --------------------------------------------
+    def send(self, command: Command) -> None:
+        """Queue ``command`` for the loop (served between steps, in order)."""
+        self._inbox.append(command)
+        with self._wake:
+            self._wake.notify_all()
+
     def submit(self, changes: Mapping[str, Any], source: str = "user") -> None:
-        """Queue live knob changes for the next step; raises KnobError for bad values."""
-        self.mailbox.submit(changes, source)
-        with self._cond:
-            self._cond.notify_all()
+        """Queue live knob changes for the next step; raises KnobError (nothing queued) for a bad value."""
+        self.send(control.set_knobs(changes, source))
 
     def pause(self) -> None:
-        with self._cond:
-            self._paused = True
-            self._cond.notify_all()
+        self.send(control.Pause())
 
     def resume_training(self) -> None:
-        with self._cond:
-            self._paused = False
-            self._cond.notify_all()
+        self.send(control.Resume())
 
-    def step_once(self) -> None:
-        """While paused: run exactly one more step."""
-        with self._cond:
-            self._single_steps += 1
-            self._cond.notify_all()
+    def step_once(self, part: str = "both") -> None:
+        """While paused: one more step ("both"), or one D update ("d") or one G update ("g")."""
+        self.send(control.Step(part))
 
-    def stop(self) -> None:
-        with self._cond:
-            self._stop = True
-            self._cond.notify_all()
+    def stop(self, reason: str = "") -> None:
+        self.send(control.Stop(reason))
+
+    def save_checkpoint(self, directory: Path | None = None) -> None:
+        """A checkpoint between two steps; its outcome is a "checkpoint" or "error" event with requested=True."""
+        self.send(control.SaveCheckpoint(None if directory is None else str(directory)))
 
     @property
     def paused(self) -> bool:
         return self._paused
 
     @property
-    def state(self) -> str:
-        if self._stop:
-            return "stopped"
-        if not self._running:
-            return "idle"
-        return "paused" if self._holding else "running"
+    def state(self) -> RunState:
+        return self._state
+
+    @property
+    def rows_lost(self) -> bool:
+        """Some rows or events could not be written (the last write failed)."""
+        return self.writer is not None and self.writer.last_error is not None
 
     # ---- the run (training thread) --------------------------------------
     def run(self, listener: Listener | None = None) -> int:
         """Train until stopped or ``max_steps``; return the final step count."""
         self.listener = listener or _Silent()
-        if self.thread_policy is not None and self.engine.device.type == "cpu":
-            apply_in_this_thread(self.thread_policy)
-        self._running = True
+        self._prepare_thread()
+        self._stop_reason = None
+        self._state = RunState.RUNNING
         self._record({"type": "start", "device": str(self.engine.device)})
         if not self._stepper_made:
             # Once per driver: repeated run() calls must not recapture or re-log.
             self.stepper = make_stepper(self.engine, log=self._record)
             self._stepper_made = True
-        steps = training_steps(self.engine, self.mailbox, self.stepper)
-        was_paused = False
+        if self._kept.empty:
+            self._keep_good(time.monotonic())
         try:
             while True:
-                with self._cond:
-                    if self._stop or self._reached_max():
-                        break
-                    if self._paused and self._single_steps == 0:
-                        self._holding = True
-                        if not was_paused:
-                            was_paused = True
-                            self._record({"type": "pause"})
-                            self._flush(force=True)
-                        self._cond.wait(0.1)
-                        continue
-                    self._holding = False
-                    single = self._paused and self._single_steps > 0
-                    if single:
-                        self._single_steps -= 1
-                if was_paused and not single:
-                    was_paused = False
-                    self._record({"type": "resume"})
-                vector, applied = next(steps)
-                self._after_step(vector, applied)
-                if single:
-                    self._flush(force=True)
+                if self._inbox:
+                    self._serve()
+                if self._stop_reason is not None or self._reached_max():
+                    break
+                if self._paused:
+                    self._hold()
+                    continue
+                self._train_step()
         except Exception as exc:
-            self._record({"type": "error", "message": f"{type(exc).__name__}: {exc}"})
-            self._flush(force=True)
+            self._failed(exc)
             raise
         finally:
-            steps.close()
-            self._running = False
-            self._holding = False
+            if self._state is not RunState.STOPPED:
+                self._state = RunState.STOPPING
         self._finish()
         return self.engine.step_count
+
+    def _prepare_thread(self) -> None:
+        """The one place where the training thread sets itself up before its first step."""
+        if self.thread_policy is not None and self.engine.device.type == "cpu":
+            apply_in_this_thread(self.thread_policy)
 
     def _reached_max(self) -> bool:
         limit = self.options.max_steps
         return limit is not None and self.engine.step_count >= limit
 
-    def _after_step(self, vector: torch.Tensor, applied: list) -> None:
-        engine = self.engine
-        step = engine.step_count
+    def _hold(self) -> None:
+        """Parked between two steps: say so once, then wait for commands."""
+        if self._state is not RunState.PAUSED:
+            self._state = RunState.PAUSED
+            self._record({"type": "pause"})
+            self._flush(force=True)
+        with self._wake:
+            if not self._inbox:
+                self._wake.wait(0.1)
+        if self._inbox:
+            self._serve()
+        if not self._paused and self._stop_reason is None:
+            self._state = RunState.RUNNING
+            self._record({"type": "resume"})
+
+    def _serve(self) -> None:
+        while self._inbox:
+            command = self._inbox.popleft()
+            if isinstance(command, control.SetKnobs):
+                self._wanted.update(command.values)
+                for name in command.values:
+                    self._sources[name] = command.source
+                if self._divergence_pause:  # the user's fix: train on with it
+                    self._paused = False
+            elif isinstance(command, control.Pause):
+                self._paused = True
+            elif isinstance(command, control.Resume):
+                self._paused = False
+            elif isinstance(command, control.Step):
+                if self._paused and self._stop_reason is None and not self._reached_max():
+                    self._single_step(command.part)
+            elif isinstance(command, control.Stop):
+                self._stop_reason = command.reason
+                self._state = RunState.STOPPING
+            elif isinstance(command, control.SaveCheckpoint):
+                self._checkpoint(None if command.directory is None else Path(command.directory), requested=True)
+            elif isinstance(command, control.Sample):
+                self._flush(force=True)
+                self._emit_sample(self.engine.step_count)
+            if not self._paused:
+                self._divergence_pause = False
+
+    # ---- steps ------------------------------------------------------------------
+    def _apply_wanted(self) -> None:
+        wanted, sources = self._wanted, self._sources
+        self._wanted, self._sources = {}, {}
+        changes = self.engine.apply_knobs(wanted)
+        if changes:
+            if self.stepper is not None:
+                self.stepper.knobs_changed(changes)
+            self._live = dict(self.engine.live)
+        self._applied += [(name, old, new, sources.get(name, "user")) for name, old, new in changes]
+
+    def _train_step(self) -> None:
+        if self._wanted:
+            self._apply_wanted()
+        vector = self.stepper.step() if self.stepper is not None else self.engine.step()
+        self._after_step(vector, "both")
+
+    def _single_step(self, part: str) -> None:
+        if self._wanted:
+            self._apply_wanted()
+        if part == "both":
+            vector = self.stepper.step() if self.stepper is not None else self.engine.step()
+        else:
+            vector = self.engine.step_part(part)
+            if self.stepper is not None:
+                self.stepper.state_restored()  # the eager step wrote new gradients: capture again
+        self._after_step(vector, part)
+        self._flush(force=True)
+
+    def _after_step(self, vector: torch.Tensor, part: str) -> None:
+        step = self.engine.step_count
         now = time.time()
-        for name, old, new, source in applied:
-            self._record({"type": "knob", "knob": name, "old": old, "new": new, "source": source}, step=step)
-        self._pending.append((step, now, vector, dict(engine.live)))
+        if self._applied:
+            for name, old, new, source in self._applied:
+                self._record({"type": "knob", "knob": name, "old": old, "new": new, "source": source}, step=step)
+            self._applied = []
+        self._pending.append((step, now, vector, self._live, part))
         opts = self.options
         if opts.quality_every and step % opts.quality_every == 0:
             self._measure_quality(step)
@@ -233,14 +345,14 @@ class Driver:
             self._emit_sample(step)
         if opts.checkpoint_every and step % opts.checkpoint_every == 0:
             self._checkpoint()
+        elif opts.checkpoint_seconds and time.monotonic() - self._last_checkpoint >= opts.checkpoint_seconds:
+            self._checkpoint(rolling=True)
         if time.perf_counter() - self._last_flush >= opts.flush_seconds:
             self._flush()
 
     def _measure_quality(self, step: int) -> None:
-        try:
-            from ..quality.evaluate import evaluate_quality
-        except ImportError:
-            return
+        from ..quality.evaluate import evaluate_quality
+
         engine = self.engine
         count = 2500 if engine.is_points else self.options.quality_samples
         try:
@@ -252,13 +364,19 @@ class Driver:
             return
         self._pending_quality[step] = values
 
+    # ---- rows, divergence -----------------------------------------------------------
     def _flush(self, force: bool = False) -> None:
         self._last_flush = time.perf_counter()
         if self._pending:
             # One host sync for the whole batch of steps.
             values = torch.stack([p[2] for p in self._pending]).float().cpu().tolist()
             rows = []
-            for (step, when, _vec, live), metrics in zip(self._pending, values):
+            bad: tuple[int, list[str]] | None = None
+            for (step, when, _vec, live, part), metrics in zip(self._pending, values):
+                if bad is None:
+                    names = _non_finite(metrics, live, part)
+                    if names:
+                        bad = (step, names)
                 row: dict[str, Any] = {"step": step, "time": round(when, 4)}
                 row.update(zip(ENGINE_FIELDS, metrics))
                 row.update(live)
@@ -270,6 +388,10 @@ class Driver:
             if self.writer:
                 self.writer.add_rows(rows)
             self.listener.on_rows(rows)
+            if bad is not None:
+                self._diverged(*bad)
+            elif time.monotonic() - self._last_kept >= self.options.keep_good_seconds:
+                self._keep_good(time.monotonic())
         if self.writer:
             error = self.writer.flush()
             if error != self.last_error:
@@ -278,6 +400,32 @@ class Driver:
                     self.listener.on_event({"type": "error", "message": error,
                                             "step": self.engine.step_count, "time": time.time()})
         self.listener.on_status(self.status())
+
+    def _keep_good(self, now: float) -> None:
+        self._kept.keep(self.engine)
+        self._last_kept = now
+
+    def _diverged(self, step: int, names: list[str]) -> None:
+        """A non-finite loss or gradient norm at ``step``: put the last good state back, then act."""
+        self._kept.restore(self.engine)
+        if self.stepper is not None:
+            self.stepper.state_restored()
+        self.divergences += 1
+        action = self.options.on_divergence
+        if action == "continue" and self.divergences >= MAX_DIVERGENCES:
+            action = "stop"
+        text = message(f"divergence_{action}", step=step, fields=", ".join(names), good=self._kept.step)
+        self._record({"type": "divergence", "fields": names, "restored_step": self._kept.step,
+                      "action": action, **text}, step=step)
+        if action == "pause":
+            self._paused = self._divergence_pause = True
+        elif action == "stop":
+            self._stop_reason = "divergence"
+            self._state = RunState.STOPPING
+
+    @property
+    def diverged(self) -> bool:
+        return self._stop_reason == "divergence"
 
     def status(self) -> dict[str, Any]:
         step = self.engine.step_count
@@ -289,7 +437,7 @@ class Driver:
             elif self._paused:
                 self.it_per_s = 0.0
             self._rate_mark = (step, now)
-        return {"step": step, "it_per_s": self.it_per_s, "state": self.state,
+        return {"step": step, "it_per_s": self.it_per_s, "state": self._state,
                 "device": str(self.engine.device), "error": self.last_error,
                 **path_status(self.stepper, self.engine)}
 
@@ -302,26 +450,115 @@ class Driver:
                 self._record({"type": "error", "message": f"could not save the sample grid: {exc}"})
         self.listener.on_sample(step, sample)
 
-    def _checkpoint(self) -> None:
-        if not self.writer:
-            return
+    # ---- checkpoints -------------------------------------------------------------
+    def _checkpoint(self, directory: Path | None = None, requested: bool = False, rolling: bool = False) -> None:
+        """Save between two steps, after checking the steps since the last flush (never a diverged state)."""
+        self._last_checkpoint = time.monotonic()
+        if directory is None:
+            if not self.writer:
+                return
+            directory = self.writer.checkpoints
+        self._flush(force=True)
         try:
-            save_checkpoint(self.engine, self.writer.checkpoints)
-        except OSError as exc:
-            self._record({"type": "error", "message": f"could not save a checkpoint: {exc}"})
+            path = save_checkpoint(self.engine, Path(directory))
+        except Exception as exc:  # disk full, read-only, safetensors' own errors: training goes on
+            error = f"{type(exc).__name__}: {exc}" if not isinstance(exc, OSError) else (exc.strerror or str(exc))
+            if requested:  # whoever asked hears every outcome
+                self._record({"type": "error", "requested": True,
+                              "message": f"could not save a checkpoint in {directory}: {error}"})
+            elif not self._checkpoint_failing:  # routine saves: said once, until one works again
+                self._checkpoint_failing = True
+                self._record({"type": "error", **message("checkpoint_failed", directory=directory, error=error)})
+            return
+        if not requested:
+            self._checkpoint_failing = False
+        self._record({"type": "checkpoint", "path": str(path), "requested": requested})
+        if rolling:
+            self._prune_rolling(path)
 
+    def _prune_rolling(self, path: Path) -> None:
+        """Keep the newest ROLLING_KEPT time-based checkpoints; the every-N-steps ones all stay."""
+        self._rolling.append(path)
+        every = self.options.checkpoint_every
+        while len(self._rolling) > ROLLING_KEPT:
+            old = self._rolling.pop(0)
+            match = CHECKPOINT_PATTERN.search(old.name)
+            if match and every and int(match.group(1)) % every == 0:
+                continue
+            for stale in (old, old.with_suffix(".json")):
+                try:
+                    stale.unlink(missing_ok=True)
+                except OSError:
+                    pass
+
+    # ---- events, the end ----------------------------------------------------------
     def _record(self, event: dict[str, Any], step: int | None = None) -> None:
         event = {"step": self.engine.step_count if step is None else step, "time": round(time.time(), 4), **event}
         if self.writer:
             self.writer.add_event(event)
-        getattr(self, "listener", _Silent()).on_event(event)
+        self.listener.on_event(event)
+
+    def _failed(self, exc: BaseException) -> None:
+        """An exception in the loop: say so, and save the last good state (nothing since is trusted)."""
+        self._record({"type": "error", "message": f"{type(exc).__name__}: {exc}"})
+        try:
+            self._pending.clear()
+            if not self._kept.empty:
+                self._kept.restore(self.engine)
+            if self.writer:
+                save_checkpoint(self.engine, self.writer.checkpoints)
+        except Exception as again:
+            self._record({"type": "error", "message": f"no final checkpoint: {type(again).__name__}: {again}"})
+        try:
+            self._flush(force=True)
+        except Exception:
+            pass  # the first error is the one to report
+        self._state = RunState.STOPPED
 
     def _finish(self) -> None:
-        self._record({"type": "stop"})
+        """The last sample and the final checkpoint, then the stop event: a run whose
+        events end in "stop" is complete."""
         self._flush(force=True)
         step = self.engine.step_count
         if step > 0 and not (self.options.sample_every and step % self.options.sample_every == 0):
             self._emit_sample(step)
         self._checkpoint()
+        reason = {"reason": self._stop_reason} if self._stop_reason else {}
+        self._record({"type": "stop", **reason})
         self._flush(force=True)
+        self._state = RunState.STOPPED
+        self.listener.on_status(self.status())
 
+
+def _non_finite(metrics: list[float], live: Mapping[str, Any], part: str) -> list[str]:
+    """The fields a step computed that are not finite (a half that did not run is NaN by design)."""
+    ran_d = part == "d" or (part == "both" and live["d_steps"] > 0)
+    ran_g = part == "g" or (part == "both" and live["g_steps"] > 0)
+    bad = []
+    for ran, indices in ((ran_d, _D_FIELDS), (ran_g, _G_FIELDS)):
+        if ran:
+            bad += [ENGINE_FIELDS[i] for i in indices if not math.isfinite(metrics[i])]
+    return bad
+
+
+def refuse_existing_run(out: Path) -> None:
+    """Raise RunExistsError if ``out`` already holds a gantuner run's files."""
+    if not out.exists():
+        return
+    held = [n for n in ("config.json", "metrics.jsonl", "events.jsonl") if (out / n).exists()]
+    checkpoints = out / "checkpoints"
+    if checkpoints.is_dir() and any(checkpoints.iterdir()):
+        held.append("checkpoints/")
+    if held:
+        raise RunExistsError(f"{out} already holds a run ({', '.join(held)}): continue it with "
+                             f"--resume {out}, or choose another --out")
+
+
+def saved_run_options(run_dir: Path) -> dict[str, Any]:
+    """The run options in a run's config.json ({} when it has none or cannot be read)."""
+    try:
+        data = json.loads((Path(run_dir) / "config.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    run = data.get("run") if isinstance(data, dict) else None
+    return run if isinstance(run, dict) else {}

@@ -1,9 +1,9 @@
 """The GAN engine: models, optimisers, data and one training step.
 
-The step is split into its halves, :meth:`Engine.d_half` and
-:meth:`Engine.g_half`, so a learning view can run D-only or G-only steps; the
-ordinary :meth:`Engine.step` runs ``d_steps`` D halves then ``g_steps`` G
-halves with the knob values in force.
+The step itself is :class:`~.step.TrainStep` (shared with the CUDA-graph
+fast path); the engine runs it eagerly with the knob values in force.  It is
+split into its halves, :meth:`Engine.d_half` and :meth:`Engine.g_half`, and
+:meth:`Engine.step_part` runs one of them, for D-only and G-only steps.
 
 Metrics of a step stay on the device as one small tensor (see
 ``gantuner.metrics.ENGINE_FIELDS``); whoever drives the engine fetches them
@@ -12,7 +12,6 @@ to the host in batches, so there is no host sync per step.
 
 from __future__ import annotations
 
-import math
 from typing import Any, Mapping
 
 import numpy as np
@@ -20,11 +19,10 @@ import torch
 
 from .. import knobs
 from ..data import Dataset, dataset_kind, load_dataset, to_uint8
-from ..metrics import ENGINE_FIELDS
 from ..models import build_models
-from . import losses
 from .device import pick_device, seed_everything
 from .grid import image_grid
+from .step import NumberScalars, StepPlan, TrainStep
 
 FIXED_NOISE_IMAGES = 64  # an 8x8 grid
 FIXED_NOISE_POINTS = 1024
@@ -75,7 +73,7 @@ class Engine:
         self._d_stats: torch.Tensor | None = None
         self._g_stats: torch.Tensor | None = None
         self._cached_fake: torch.Tensor | None = None
-        self._nan = torch.full((1,), math.nan, device=self.device)
+        self._step: TrainStep
         self._apply_structure()
 
     # ---- facts ----------------------------------------------------------
@@ -122,84 +120,51 @@ class Engine:
             group["betas"] = (live["beta1"], live["beta2"])
         self.D.set_dropout(live["d_dropout"])
         self.D.set_batchnorm(live["d_batchnorm"])
+        # The eager step, rebuilt for the knobs in force: numbers read here, torch's Adam.
+        self._step = TrainStep(self, StepPlan.of(live), NumberScalars.of(live), self.opt_d.step, self.opt_g.step)
 
     # ---- the step -------------------------------------------------------
     def noise(self, batch_size: int) -> torch.Tensor:
         return torch.randn(batch_size, self.latent_dim, device=self.device)
 
-    def _noisy(self, x: torch.Tensor) -> torch.Tensor:
-        sigma = self.live["instance_noise"]
-        return x + sigma * torch.randn_like(x) if sigma > 0 else x
-
     def d_half(self, keep_fake_for_g: bool = False) -> None:
-        """(1) Update D: maximise log D(x) + log(1 - D(G(z))) (or the chosen loss)."""
-        live = self.live
-        batch = live["batch_size"]
-        real = self.dataset.sample(batch)
-        z = self.noise(batch)
-        if keep_fake_for_g:
-            fake = self.G(z)  # graph kept: the G half reuses this batch, as pytorch/examples does
-            self._cached_fake = fake
-        else:
-            with torch.no_grad():
-                fake = self.G(z)
-            self._cached_fake = None
-        out_real = self.D(self._noisy(real))
-        out_fake = self.D(self._noisy(fake.detach()))
-        loss_real, loss_fake = losses.d_losses(live["loss"], out_real, out_fake, live["label_smoothing"])
-        self.opt_d.zero_grad(set_to_none=True)
-        (loss_real + loss_fake).backward()
-        grad_norm = _grad_norm(self._d_params)
-        self.opt_d.step()
-        with torch.no_grad():
-            kind = live["loss"]
-            threshold = losses.decision_threshold(kind)
-            acc_real = (out_real > threshold).float().mean()
-            acc_fake = (out_fake <= threshold).float().mean()
-            self._d_stats = torch.stack([
-                0.5 * (loss_real + loss_fake), loss_real, loss_fake,
-                0.5 * (acc_real + acc_fake), acc_real, acc_fake,
-                losses.as_probability(kind, out_real).mean(),
-                losses.as_probability(kind, out_fake).mean(),
-                grad_norm,
-            ]).detach()
+        """(1) Update D once (see :meth:`TrainStep.d_half`)."""
+        self._d_stats, self._cached_fake = self._step.d_half(keep_fake_for_g)
 
     def g_half(self) -> None:
-        """(2) Update G: make D call G's samples real; D is frozen meanwhile."""
-        live = self.live
-        fake = self._cached_fake
-        self._cached_fake = None
-        if fake is None:
-            fake = self.G(self.noise(live["batch_size"]))
-        _set_requires_grad(self._d_params, False)
-        try:
-            out = self.D(self._noisy(fake))
-            loss = losses.g_loss(live["loss"], out)
-            self.opt_g.zero_grad(set_to_none=True)
-            loss.backward()
-        finally:
-            _set_requires_grad(self._d_params, True)
-        grad_norm = _grad_norm(self._g_params)
-        self.opt_g.step()
-        self._g_stats = torch.stack([loss.detach(), grad_norm])
+        """(2) Update G once, on the fake batch a D half kept, else a fresh one."""
+        fake, self._cached_fake = self._cached_fake, None
+        self._g_stats = self._step.g_half(fake)
 
     def step(self) -> torch.Tensor:
         """One training step; returns its metrics as a device tensor in ENGINE_FIELDS order."""
-        d_steps, g_steps = self.live["d_steps"], self.live["g_steps"]
-        self._d_stats = self._g_stats = None
-        for i in range(d_steps):
-            self.d_half(keep_fake_for_g=(i == d_steps - 1 and g_steps > 0))
-        for _ in range(g_steps):
-            self.g_half()
+        vector = self._step()
         self.step_count += 1
-        return self._metrics()
+        return vector
 
-    def _metrics(self) -> torch.Tensor:
-        d = self._d_stats if self._d_stats is not None else self._nan.expand(9)
-        g = self._g_stats if self._g_stats is not None else self._nan.expand(2)
-        # ENGINE_FIELDS: d_loss, d_loss_real, d_loss_fake, g_loss, d_acc, d_acc_real,
-        # d_acc_fake, d_x, d_g_z, grad_norm_d, grad_norm_g
-        return torch.cat([d[0:3], g[0:1], d[3:9], g[1:2]])
+    def step_part(self, part: str) -> torch.Tensor:
+        """One update of D only (``"d"``) or G only (``"g"``), counted as a step.
+
+        Only that model's weights, buffers and optimiser change: the other
+        model still runs in training mode (as in a whole step), so its
+        batch-norm running statistics are put back afterwards.
+        """
+        if part not in ("d", "g"):
+            raise ValueError(f"step part {part!r}: use 'd' or 'g'")
+        other = self.G if part == "d" else self.D
+        kept = [b.clone() for b in other.buffers()]
+        self._d_stats = self._g_stats = None
+        try:
+            if part == "d":
+                self.d_half(keep_fake_for_g=False)
+            else:
+                self.g_half()
+        finally:
+            with torch.no_grad():
+                for buffer, saved in zip(other.buffers(), kept):
+                    buffer.copy_(saved)
+        self.step_count += 1
+        return self._step.metrics(self._d_stats, self._g_stats)
 
     # ---- samples --------------------------------------------------------
     @torch.no_grad()
@@ -241,15 +206,3 @@ class Engine:
             return {"real": self.display_real, "fake": fake.float().cpu().numpy()}
         return image_grid(to_uint8(fake).cpu().numpy(), columns=8)
 
-
-def _set_requires_grad(params: list[torch.nn.Parameter], flag: bool) -> None:
-    for p in params:
-        p.requires_grad_(flag)
-
-
-def _grad_norm(params: list[torch.nn.Parameter]) -> torch.Tensor:
-    grads = [p.grad for p in params if p.grad is not None]
-    if not grads:
-        return torch.zeros(())
-    norms = torch._foreach_norm(grads)
-    return torch.linalg.vector_norm(torch.stack(norms))

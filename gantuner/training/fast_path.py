@@ -13,9 +13,10 @@ replaces ``engine.step()``:
    PyTorch's whole-network capture recipe;
 3. captures it with ``torch.cuda.graph`` and from then on replays it.
 
-Scalar knobs are device tensors the graph reads (:mod:`.tensor_knobs`), so
-changing them costs a ``fill_``; a structural change builds, warms up and
-captures again at the next step boundary.  Any failure drops to the eager
+Knobs of kind ``SCALAR`` (knobs.py) are device tensors the graph reads
+(:mod:`.tensor_knobs`), so changing them costs a ``fill_``; a change of a
+``STRUCTURAL`` one builds, warms up and captures again at the next step
+boundary.  Any failure drops to the eager
 ``engine.step()`` for the rest of the run and says why (``reason``, ``log``).
 
 Untested without a GPU: :class:`CudaGraphs` (the warm-up on a side stream
@@ -24,7 +25,7 @@ and the capture itself) has never run on this project's CPU test machine;
 on CPU: the static step against ``Engine.step()``, and the warm-up / capture
 / replay / recapture / fallback logic with a stand-in for :class:`CudaGraphs`.
 
-How the driver uses it (``training_steps``)::
+How the driver uses it::
 
     stepper = make_stepper(engine, log=record_event)   # None: stay eager
     ...
@@ -32,6 +33,8 @@ How the driver uses it (``training_steps``)::
     if stepper is not None and changes:
         stepper.knobs_changed(changes)
     vector = stepper.step() if stepper is not None else engine.step()
+    ...
+    stepper.state_restored()   # after weights were put back or stepped eagerly
 """
 
 from __future__ import annotations
@@ -42,14 +45,10 @@ from typing import Any, Callable, Mapping
 
 import torch
 
-from .static_step import ADAM_MODES, StaticStep
-from .tensor_adam import unsupported_reason
-from .tensor_knobs import STRUCTURAL_KNOBS, TensorKnobs, structure_of
+from ..knobs import STRUCTURAL_KNOBS
+from .static_step import StaticStep
+from .tensor_knobs import TensorKnobs, structure_of
 
-# "torch": torch's fused Adam with a tensor learning rate (fastest; a change
-# of beta1/beta2 recaptures).  "tensor": gantuner's TensorAdam (every scalar
-# knob live, about 17 more small kernels per optimiser in the graph).
-DEFAULT_ADAM = "torch"
 WARMUP_STEPS = 3      # before the first capture, as in PyTorch's whole-network example
 REWARMUP_STEPS = 1    # before a recapture: shapes may be new, libraries are loaded
 DISABLE_VARIABLE = "GANTUNER_FAST_PATH"  # set to 0 to keep every run eager
@@ -71,17 +70,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Fast path off: turned off by the environment variable {variable}=0.",
         "高速経路はオフ: 環境変数 {variable}=0 で無効にされています。",
     ),
-    "optimizer": (
-        "Fast path off: {detail}; training runs eagerly.",
-        "高速経路はオフ: {detail}。通常どおり学習します。",
-    ),
     "failed": (
         "Fast path off: the CUDA graph step failed ({error}); training continues eagerly{precision_en}.",
         "高速経路はオフ: CUDA グラフでのステップが失敗しました ({error})。通常実行で学習を続けます{precision_ja}。",
     ),
     "on": (
-        "Fast path on: each step replays one CUDA graph ({adam} Adam{precision_en}), captured in {ms:.0f} ms.",
-        "高速経路オン: 各ステップを 1 つの CUDA グラフとして再生します ({adam} Adam{precision_ja})。"
+        "Fast path on: each step replays one CUDA graph (fused Adam{precision_en}), captured in {ms:.0f} ms.",
+        "高速経路オン: 各ステップを 1 つの CUDA グラフとして再生します (fused Adam{precision_ja})。"
         "キャプチャ {ms:.0f} ms。",
     ),
     "recaptured": (
@@ -105,18 +100,13 @@ def event(kind: str, text: tuple[str, str]) -> dict[str, Any]:
     return {"type": kind, "message": text[0], "message_ja": text[1]}
 
 
-def eager_reason(engine: Any, adam: str = DEFAULT_ADAM) -> tuple[str, str] | None:
+def eager_reason(engine: Any) -> tuple[str, str] | None:
     """Why this engine cannot use the fast path (English, Japanese), or None if it can."""
     if os.environ.get(DISABLE_VARIABLE, "").strip() == "0":
         return note("disabled", variable=DISABLE_VARIABLE)
     if engine.device.type != "cuda":
         key = "bf16_not_cuda" if engine.config.get("precision") == "bf16" else "not_cuda"
         return note(key, device=engine.device.type.upper())
-    if adam == "tensor":
-        for opt in (engine.opt_d, engine.opt_g):
-            detail = unsupported_reason(opt)
-            if detail is not None:
-                return note("optimizer", detail=detail)
     return None
 
 
@@ -128,14 +118,14 @@ def path_status(stepper: "FastStepper | None", engine: Any) -> dict[str, Any]:
     return {"fast_path": "eager", "fast_path_reason": en, "fast_path_reason_ja": ja}
 
 
-def make_stepper(engine: Any, log: EventLog | None = None, adam: str = DEFAULT_ADAM) -> "FastStepper | None":
+def make_stepper(engine: Any, log: EventLog | None = None) -> "FastStepper | None":
     """A :class:`FastStepper` for ``engine``, or None (and an "info" event) where eager is the way."""
-    reason = eager_reason(engine, adam)
+    reason = eager_reason(engine)
     if reason is not None:
         if log is not None:
             log(event("info", reason))
         return None
-    return FastStepper(engine, log=log, adam=adam)
+    return FastStepper(engine, log=log)
 
 
 class FastStepper:
@@ -154,13 +144,10 @@ class FastStepper:
     ``captures`` (counts), ``last_capture_ms``.
     """
 
-    def __init__(self, engine: Any, log: EventLog | None = None, adam: str = DEFAULT_ADAM,
+    def __init__(self, engine: Any, log: EventLog | None = None,
                  graphs: bool | None = None, warmup_steps: int = WARMUP_STEPS,
                  rewarmup_steps: int = REWARMUP_STEPS, backend: "CudaGraphs | None" = None):
-        if adam not in ADAM_MODES:
-            raise ValueError(f"adam must be one of {ADAM_MODES}, not {adam!r}")
         self.engine = engine
-        self.adam = adam
         self.use_graphs = (engine.device.type == "cuda" if graphs is None else bool(graphs)) or backend is not None
         self._backend = backend if backend is not None else CudaGraphs(engine.device)
         self.precision = str(engine.config.get("precision", "fp32"))
@@ -180,12 +167,6 @@ class FastStepper:
         self._graph: Any = None  # what the backend captured: .replay(), .output
         self._warmup_left = 0
         self._changed_since_capture: list[str] = []
-        if adam == "tensor":
-            for opt in (engine.opt_d, engine.opt_g):
-                detail = unsupported_reason(opt)
-                if detail is not None:
-                    self._deactivate("info", note("optimizer", detail=detail))
-                    break
 
     # ---- the driver's calls -------------------------------------------------
     def step(self) -> torch.Tensor:
@@ -211,6 +192,11 @@ class FastStepper:
         """
         if self.active and changes:
             self.knobs.load(self.engine.live)
+
+    def state_restored(self) -> None:
+        """The weights or optimiser state were replaced or stepped outside the graph: build anew."""
+        self._drop_graph()
+        self._static = None
 
     def status(self) -> dict[str, Any]:
         """For the status bar: which path runs, and why not the fast one."""
@@ -249,7 +235,7 @@ class FastStepper:
         if self._static is not None:
             self._note_changes(self._static, live)
         self._drop_graph()
-        self._static = StaticStep(self.engine, self.knobs, adam=self.adam, precision=self.precision)
+        self._static = StaticStep(self.engine, self.knobs, precision=self.precision)
         self._key = key
         self._baked = self._static.baked(live)
         self._built_live = dict(live)
@@ -281,8 +267,7 @@ class FastStepper:
         result = self._graph.output.clone()
         if self.captures == 1:
             en_p, ja_p = _precision_words(self.precision, on=True)
-            self._emit("info", note("on", adam="fused" if self.adam == "torch" else "tensor",
-                                    precision_en=en_p, precision_ja=ja_p, ms=self.last_capture_ms))
+            self._emit("info", note("on", precision_en=en_p, precision_ja=ja_p, ms=self.last_capture_ms))
         elif self._changed_since_capture:
             changed = ", ".join(self._changed_since_capture)
             self._emit("info", note("recaptured", knobs=changed, ms=self.last_capture_ms))

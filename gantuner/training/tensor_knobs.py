@@ -1,28 +1,41 @@
-"""Live knobs as device tensors, and which knobs change the shape of a step.
+"""Scalar knobs as device tensors, and what a built step bakes in.
 
 A captured CUDA graph replays the kernels it recorded, with the numbers it
 recorded: a Python float used inside the step is frozen into the graph.  So
-the scalar knobs a step reads (learning rates, betas, label smoothing,
-instance noise) live here as 0-dim tensors on the training device; the step
-reads them from memory, and changing a knob is a ``fill_`` between two
-steps, with no new capture.
+the knobs of kind ``SCALAR`` in knobs.py (learning rates, betas, label
+smoothing, instance noise) live here as 0-dim tensors on the training
+device; the step reads them from memory, and changing one is a ``fill_``
+between two steps, with no new capture.
 
-Knobs that change *which* kernels run (batch size, D/G steps, dropout,
-batch norm, loss, instance noise switched on or off) are "structural": a
-change means building and capturing the step again.
+Knobs of kind ``STRUCTURAL`` change *which* kernels run (batch size, D/G
+steps, dropout, batch norm, loss): a change means building and capturing
+the step again.  Both lists come from knobs.py, so a new live knob is
+followed here or refused at import (:data:`DEVICE_VALUES`).
 """
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 import torch
 
-# Scalar knobs read from device tensors by the static step.
-SCALAR_KNOBS = ("lr_d", "lr_g", "beta1", "beta2", "label_smoothing", "instance_noise")
+from ..knobs import SCALAR_KNOBS, STRUCTURAL_KNOBS
 
-# Knobs whose change gives a different sequence of kernels.
-STRUCTURAL_KNOBS = ("batch_size", "d_steps", "g_steps", "d_dropout", "d_batchnorm", "loss")
+# Each scalar knob -> the device tensors the step reads, and how each is computed
+# from the knob's value (in double precision on the host, rounded once to
+# float32, as the eager step's arithmetic with Python floats is).
+DEVICE_VALUES: dict[str, dict[str, Callable[[float], float]]] = {
+    "lr_d": {"lr_d": float},
+    "lr_g": {"lr_g": float},
+    "beta1": {"beta1": float},
+    "beta2": {"beta2": float},
+    "label_smoothing": {"real_target": lambda s: 1.0 - s},  # one-sided, as losses.d_losses
+    "instance_noise": {"instance_noise": float},
+}
+
+_missing = set(SCALAR_KNOBS) - set(DEVICE_VALUES)
+if _missing:  # a new scalar knob the fast path would silently freeze
+    raise ImportError(f"scalar knob(s) {', '.join(sorted(_missing))} have no device value in tensor_knobs.py")
 
 
 def structure_of(live: Mapping[str, Any]) -> tuple:
@@ -35,19 +48,14 @@ def structure_of(live: Mapping[str, Any]) -> tuple:
 
 
 class TensorKnobs:
-    """The scalar knobs of one engine as 0-dim float32 tensors on its device.
+    """The scalar knobs of one engine as 0-dim float32 tensors on its device
+    (attributes named as in :data:`DEVICE_VALUES`: ``lr_d``, ``real_target``, ...)."""
 
-    Values are computed on the host in double precision and rounded once to
-    float32, as the engine's own arithmetic does with Python floats, so the
-    static step sees bit-for-bit the numbers the eager step sees.
-    """
-
-    _SLOTS = ("lr_d", "lr_g", "beta1", "beta2", "one_minus_beta1", "one_minus_beta2",
-              "real_target", "instance_noise")
+    _SLOTS = tuple(slot for name in SCALAR_KNOBS for slot in DEVICE_VALUES[name])
 
     def __init__(self, device: torch.device | str, live: Mapping[str, Any] | None = None):
         self.device = torch.device(device)
-        # One buffer, one 0-dim view per knob: kernels read the views in place.
+        # One buffer, one 0-dim view per value: kernels read the views in place.
         self._buffer = torch.zeros(len(self._SLOTS), dtype=torch.float32, device=self.device)
         for index, name in enumerate(self._SLOTS):
             setattr(self, name, self._buffer[index])
@@ -68,15 +76,9 @@ class TensorKnobs:
         values = self.values_of(live)
         if values == self._loaded:
             return False
-        lr_d, lr_g, beta1, beta2, smoothing, noise = values
-        numbers = {
-            "lr_d": lr_d, "lr_g": lr_g, "beta1": beta1, "beta2": beta2,
-            "one_minus_beta1": 1.0 - beta1, "one_minus_beta2": 1.0 - beta2,
-            "real_target": 1.0 - smoothing,  # one-sided smoothing, as losses.d_losses
-            "instance_noise": noise,
-        }
-        for name, value in numbers.items():
-            getattr(self, name).fill_(value)  # an asynchronous kernel, no host sync
+        for name, value in zip(SCALAR_KNOBS, values):
+            for slot, compute in DEVICE_VALUES[name].items():
+                getattr(self, slot).fill_(compute(value))  # an asynchronous kernel, no host sync
         self._loaded = values
         self.loads += 1
         return True

@@ -1,9 +1,9 @@
 """The fast path's CPU-testable parts: the static step against Engine.step(),
-live knobs through device tensors, rebuilds on structural changes, the
-graph-safe Adam, and falling back to eager when CUDA graphs are unavailable.
+live knobs through device tensors (each knob's kind read from knobs.py), rebuilds
+on structural changes, and falling back to eager when CUDA graphs are unavailable.
 
-The CUDA graph capture and replay themselves need a GPU; benchmarks/gpu_throughput.py
-checks them (eager vs graph losses) on one.
+The CUDA graph capture and replay themselves need a GPU: the test marked for CUDA
+runs where one is present, and benchmarks/gpu_throughput.py measures them.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ import torch
 from gantuner.training import Engine
 from gantuner.training import fast_path
 from gantuner.training.fast_path import FastStepper, eager_reason, make_stepper
-from gantuner.training.tensor_adam import TensorAdam, TensorAdamUnsupported, unsupported_reason
 from gantuner.training.tensor_knobs import TensorKnobs, structure_of
 
 from .helpers import DIGITS_FAST, RING_FAST
@@ -83,18 +82,9 @@ def fast_run(config: dict, plan: list, fused: bool = False, **stepper_options) -
 def test_static_step_gives_engine_step_numbers_bit_for_bit(config):
     config = {**config, "seed": 5}
     expected = eager_run(config, [4])
-    got, stepper = fast_run(config, [4], adam="torch")
+    got, stepper = fast_run(config, [4])
     np.testing.assert_array_equal(got, expected)
     assert stepper.active and stepper.builds == 1
-
-
-@pytest.mark.parametrize("config", [RING_FAST, DIGITS_FAST], ids=["ring", "digits"])
-def test_tensor_adam_mode_stays_within_float_rounding_of_the_engine(config):
-    config = {**config, "seed": 2}
-    expected = eager_run(config, [4])
-    got, stepper = fast_run(config, [4], adam="tensor")
-    np.testing.assert_allclose(got, expected, rtol=1e-5, atol=1e-6)
-    assert stepper.active
 
 
 # ---- live knobs ---------------------------------------------------------------
@@ -104,7 +94,7 @@ def test_scalar_knob_changes_reach_the_step_through_tensors_without_a_rebuild():
     changes = {"lr_d": 2.0 ** -9, "lr_g": 2.0 ** -13, "label_smoothing": 0.2, "instance_noise": 0.1}
     plan = [2, changes, 3]
     expected = eager_run(config, plan, fused=True)
-    got, stepper = fast_run(config, plan, fused=True, adam="torch")
+    got, stepper = fast_run(config, plan, fused=True)
     np.testing.assert_array_equal(got, expected)
     assert stepper.builds == 1  # no rebuild: the step read the new values from memory
     assert stepper.knobs.loads == 2
@@ -115,21 +105,12 @@ def test_scalar_knob_changes_reach_the_step_through_tensors_without_a_rebuild():
     assert not np.array_equal(unchanged[2:], expected[2:])
 
 
-def test_tensor_adam_mode_takes_beta_changes_live_too():
-    config = {**RING_FAST, "seed": 8}
-    plan = [2, {"beta1": 0.8, "beta2": 0.99, "lr_d": 3e-4}, 3]
-    expected = eager_run(config, plan)
-    got, stepper = fast_run(config, plan, adam="tensor")
-    np.testing.assert_allclose(got, expected, rtol=1e-5, atol=1e-6)
-    assert stepper.builds == 1
-
-
 def test_structural_changes_rebuild_at_the_next_step_and_stay_exact():
     config = {**RING_FAST, **EXACT_LR, "seed": 9}
     plan = [2, {"batch_size": 32}, 2, {"loss": "hinge", "d_steps": 2}, 1,
             {"instance_noise": 0.1}, 1, {"instance_noise": 0.2}, 1, {"beta1": 0.7}, 1]
     expected = eager_run(config, plan, fused=True)
-    got, stepper = fast_run(config, plan, fused=True, adam="torch")
+    got, stepper = fast_run(config, plan, fused=True)
     np.testing.assert_array_equal(got, expected)
     # batch size; loss and D steps together; noise switched on; beta1 (a float
     # to fused Adam).  Noise 0.1 -> 0.2 is a tensor fill, not a rebuild.
@@ -156,51 +137,30 @@ def test_structure_counts_noise_only_as_on_or_off():
     assert structure_of({**live, "d_dropout": 0.3}) != base
 
 
-# ---- the graph-safe Adam --------------------------------------------------------
+def test_every_live_knob_has_a_kind_the_fast_path_follows():
+    from gantuner import knobs
+    from gantuner.training.tensor_knobs import DEVICE_VALUES
 
-def test_tensor_adam_follows_torch_adam_including_skipped_parameters():
-    torch.manual_seed(0)
-    shapes = [(16, 8), (16,), (8, 16), (8,)]
-    ours = [torch.nn.Parameter(torch.randn(s)) for s in shapes]
-    theirs = [torch.nn.Parameter(p.detach().clone()) for p in ours]
-    live = {"lr_d": 1e-2, "lr_g": 0.0, "beta1": 0.5, "beta2": 0.999, "label_smoothing": 0.0,
-            "instance_noise": 0.0}
-    reference = torch.optim.Adam(theirs, lr=1e-2, betas=(0.5, 0.999), foreach=True)
-    holder = torch.optim.Adam(ours, lr=1e-2, betas=(0.5, 0.999), foreach=True)
-    knobs = TensorKnobs("cpu", live)
-    adam = TensorAdam(holder, knobs.lr_d, knobs.beta1, knobs.beta2, knobs.one_minus_beta1, knobs.one_minus_beta2)
-    for i in range(12):
-        if i == 6:  # a live change, as a knob would make it
-            live = {**live, "lr_d": 3e-3, "beta1": 0.9, "beta2": 0.99}
-            knobs.load(live)
-            for group in reference.param_groups:
-                group["lr"], group["betas"] = 3e-3, (0.9, 0.99)
-            adam.forget_buckets()  # parameters 2 and 3 now lag 3 steps behind
-        grads = [torch.randn(s) for s in shapes]
-        skip = {2, 3} if 3 <= i < 6 else set()  # like D's batch norm switched off for a while
-        for k, (p, q, g) in enumerate(zip(ours, theirs, grads)):
-            p.grad = None if k in skip else g.clone()
-            q.grad = None if k in skip else g.clone()
-        adam.step()
-        reference.step()
-    for p, q in zip(ours, theirs):
-        torch.testing.assert_close(p, q, rtol=1e-6, atol=1e-6)
-    for p, q in zip(ours, theirs):  # the same state, so checkpoints and eager steps carry on
-        assert holder.state[p].keys() == reference.state[q].keys()
-        assert holder.state[p]["step"].item() == reference.state[q]["step"].item()
-    assert holder.state[ours[2]]["step"].item() == 9
-
-
-def test_tensor_adam_refuses_options_it_does_not_implement():
-    p = torch.nn.Parameter(torch.zeros(3))
-    knobs = TensorKnobs("cpu", {"lr_d": 1e-3, "lr_g": 1e-3, "beta1": 0.5, "beta2": 0.9,
-                                "label_smoothing": 0.0, "instance_noise": 0.0})
-    opt = torch.optim.Adam([p], weight_decay=1e-4)
-    assert "weight_decay" in unsupported_reason(opt)
-    with pytest.raises(TensorAdamUnsupported, match="weight_decay"):
-        TensorAdam(opt, knobs.lr_d, knobs.beta1, knobs.beta2, knobs.one_minus_beta1, knobs.one_minus_beta2)
-    assert unsupported_reason(torch.optim.Adam([p], amsgrad=True)) == "Adam option amsgrad is on"
-    assert unsupported_reason(torch.optim.Adam([p])) is None
+    live = dict(Engine({**RING_FAST}).live)
+    assert set(knobs.LIVE_KNOBS) == set(knobs.SCALAR_KNOBS) | set(knobs.STRUCTURAL_KNOBS)
+    for name in knobs.LIVE_KNOBS:
+        k = knobs.KNOBS[name]
+        if k.choices:
+            other = next(c for c in k.choices if c != live[name])
+        elif k.type is bool:
+            other = not live[name]
+        else:  # another valid value
+            other = k.validate(live[name] + 1 if k.type is int else (k.minimum + k.maximum) / 2)
+        assert other != live[name]
+        if k.kind == knobs.SCALAR:  # read from a device tensor: a change is a fill, no rebuild
+            assert name in DEVICE_VALUES, f"{name}: a scalar knob the captured step would freeze"
+            tensors = TensorKnobs("cpu", live)
+            assert tensors.load({**live, name: other}) is True
+        else:  # changes the kernels: the step is built again
+            assert k.kind == knobs.STRUCTURAL
+            assert structure_of({**live, name: other}) != structure_of(live), name
+    with pytest.raises(ValueError, match="kind"):  # a knob cannot be declared without a kind
+        knobs.Knob("new_knob", float, 0.0, "live", "loss", "help", "ヘルプ")
 
 
 def test_tensor_knobs_hold_what_the_eager_step_computes():
@@ -208,7 +168,7 @@ def test_tensor_knobs_hold_what_the_eager_step_computes():
             "instance_noise": 0.05}
     knobs = TensorKnobs("cpu", live)
     assert knobs.real_target.item() == np.float32(1.0 - 0.1)  # rounded once, from double
-    assert knobs.one_minus_beta2.item() == np.float32(1.0 - 0.999)
+    assert knobs.beta2.item() == np.float32(0.999)
     assert knobs.instance_noise.item() == np.float32(0.05)
     assert knobs.load(dict(live)) is False and knobs.loads == 1
     assert knobs.load({**live, "lr_g": 5e-4}) is True and knobs.lr_g.item() == np.float32(5e-4)
@@ -275,6 +235,24 @@ def test_warm_up_capture_replay_and_recapture_give_the_eager_steps():
     assert stepper.status()["fast_path"] == "cuda_graph" and stepper.last_capture_ms is not None
 
 
+@pytest.mark.skipif(not torch.cuda.is_available(), reason="needs a CUDA GPU")
+def test_cuda_graph_replays_give_the_eager_steps_within_rounding():
+    config = {**RING_FAST, "device": "cuda", "seed": 13}
+    plan = [6, {"lr_d": 3e-4, "label_smoothing": 0.1}, 4, {"batch_size": 32}, 4]
+    expected = eager_run(config, plan)
+    engine = Engine(config)
+    stepper = FastStepper(engine)
+    rows = []
+    for item in plan:
+        if isinstance(item, dict):
+            stepper.knobs_changed(engine.apply_knobs(item))
+        else:
+            rows.append(torch.stack([stepper.step() for _ in range(item)]).cpu().numpy())
+    got = np.concatenate(rows)
+    assert stepper.active and stepper.captures == 2, stepper.reason
+    np.testing.assert_allclose(got, expected, rtol=1e-4, atol=1e-5)
+
+
 # ---- when the fast path is off -----------------------------------------------------
 
 def test_graph_path_without_cuda_falls_back_to_eager_and_says_why():
@@ -308,17 +286,6 @@ def test_make_stepper_stays_eager_on_cpu_and_logs_why(monkeypatch):
     assert "fp32" in eager_reason(engine)[0]
     monkeypatch.setenv(fast_path.DISABLE_VARIABLE, "0")
     assert fast_path.DISABLE_VARIABLE in eager_reason(engine)[0]
-
-
-def test_tensor_mode_with_an_unsupported_optimizer_steps_eagerly():
-    engine = Engine({**RING_FAST, "seed": 3})
-    engine.opt_d.param_groups[0]["weight_decay"] = 1e-4
-    events: list[dict] = []
-    stepper = FastStepper(engine, log=events.append, adam="tensor", graphs=False)
-    assert not stepper.active and "weight_decay" in stepper.reason
-    assert events and events[0]["type"] == "info"
-    vector = stepper.step()
-    assert engine.step_count == 1 and torch.isfinite(vector).all()
 
 
 def test_every_message_has_both_languages():

@@ -6,7 +6,8 @@ import numpy as np
 import pytest
 
 from gantuner.diagnosis import diagnose
-from gantuner.gui.live_diagnosis import GrowingTable, LiveDiagnosis
+from gantuner.diagnosis.live import LiveDiagnosis
+from gantuner.run_model import ColumnStore
 
 
 def engine_row(step: int, acc: float, rng: np.random.Generator, **extra) -> dict:
@@ -24,10 +25,10 @@ def feed(live: LiveDiagnosis, first: int, last: int, acc: float, rng, batch: int
 
 
 def test_growing_table_appends_batches_past_its_capacity():
-    table = GrowingTable(capacity=16)
-    table.append([{"step": s, "d_loss": float(s), "lr_d": 1e-4, "loss": "bce"} for s in range(10)])
-    table.append([{"step": s, "d_loss": float(s), "quality_modes": 8.0} for s in range(10, 40)])
-    table.append([{"step": "bad"}, {"d_loss": 1.0}])  # no integer step: skipped
+    table = ColumnStore(capacity=16, step_dtype=np.int64)
+    table.append_rows([{"step": s, "d_loss": float(s), "lr_d": 1e-4, "loss": "bce"} for s in range(10)])
+    table.append_rows([{"step": s, "d_loss": float(s), "quality_modes": 8.0} for s in range(10, 40)])
+    table.append_rows([{"step": "bad"}, {"d_loss": 1.0}])  # no integer step: skipped
     t = table.table(events=[])
     assert len(t) == 40 and t.step.dtype == np.int64
     assert t.step.tolist() == list(range(40))

@@ -9,7 +9,7 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 
-from gantuner.gui.live_diagnosis import LiveDiagnosis
+from gantuner.diagnosis.live import LiveDiagnosis
 from gantuner.paths import resource
 
 from .helpers import fast_options, run_dir_of

@@ -6,7 +6,7 @@ import pyqtgraph as pg
 from PySide6.QtGui import QColor, QPainterPath
 
 from gantuner.gui import plot_style
-from gantuner.gui.curve_buffer import CurveBuffer
+from gantuner.run_model import ColumnStore as CurveBuffer
 from gantuner.gui.curves import CurvesView
 from gantuner.gui.path_curve import PathCurve
 from gantuner.metrics import ENGINE_FIELDS

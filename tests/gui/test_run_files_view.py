@@ -7,7 +7,7 @@ import json
 import numpy as np
 from PIL import Image
 
-from gantuner.gui.run_loader import load_run, marker_label, run_dir_of_checkpoint
+from gantuner.run_model.loader import load_run, marker_label, run_dir_of_checkpoint
 from gantuner.gui.sample_history import SampleHistory, save_png
 
 

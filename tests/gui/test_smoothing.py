@@ -7,7 +7,7 @@ import math
 import numpy as np
 import pytest
 
-from gantuner.gui.curve_buffer import CurveBuffer
+from gantuner.run_model import ColumnStore as CurveBuffer
 from gantuner.gui.smoothing import SmoothedSeries, smooth, smooth_reference
 
 

@@ -5,7 +5,7 @@ last choice wins."""
 import numpy as np
 import pytest
 
-from gantuner.gui.curve_buffer import CurveBuffer
+from gantuner.run_model import ColumnStore as CurveBuffer
 from gantuner.gui.curves import BACKGROUND_SMOOTHING_POINTS, CurvesView
 from gantuner.gui.smoothing import position_of, smooth, weight_at
 from gantuner.metrics import ENGINE_FIELDS

@@ -1,9 +1,9 @@
 """The diagnosis of a run in progress: rows in, fresh hints out, a few times a second.
 
-Metric rows arrive in batches many times a second.  They are appended to
-growable numpy columns (capacity doubles when full), so the table handed to
-:func:`gantuner.diagnosis.diagnose` is a set of views, never rebuilt from
-dicts.  The rules look only at the last ``window`` steps, and run at most
+Metric rows arrive in batches many times a second.  They are appended to a
+:class:`~gantuner.run_model.ColumnStore` (capacity doubles when full), so the
+table handed to :func:`gantuner.diagnosis.diagnose` is a set of views, never
+rebuilt from dicts.  The rules look only at the last ``window`` steps, and run at most
 every ``min_interval`` seconds (longer when a diagnosis turns out slow, so it
 never takes more than a fifth of the GUI thread), and only when something new
 arrived.  Knob changes (``events.jsonl``'s ``"knob"`` events) are kept so a
@@ -14,7 +14,6 @@ window calls :meth:`LiveDiagnosis.maybe_update` from a timer.
 from __future__ import annotations
 
 import dataclasses
-import math
 import time
 from typing import Any, Callable, Iterable, Mapping
 
@@ -24,75 +23,12 @@ from gantuner.diagnosis import diagnose, follow_up
 from gantuner.diagnosis.hints import Hint
 from gantuner.knobs import KNOBS
 from gantuner.metrics import MetricTable
+from gantuner.run_model.columns import ColumnStore
 
 WINDOW_STEPS = 2000      # the rules see the last this many steps
 MIN_INTERVAL_S = 1.0     # at most once a second: its GIL time is taken from training
 MAX_BUSY_SHARE = 0.2     # a slow diagnosis is run less often, at most 20 % of the time
 FOLLOW_HORIZON_STEPS = 5000  # a follow-up on a knob change is shown this long after it
-
-
-class GrowingTable:
-    """Metric rows in numpy columns that grow by doubling; ``table()`` returns views."""
-
-    def __init__(self, capacity: int = 4096) -> None:
-        self._capacity = max(16, capacity)
-        self._size = 0
-        self._step = np.empty(self._capacity, dtype=np.int64)
-        self._columns: dict[str, np.ndarray] = {}
-
-    def __len__(self) -> int:
-        return self._size
-
-    def clear(self) -> None:
-        self._size = 0
-        self._columns.clear()
-
-    def last_step(self) -> int | None:
-        return int(self._step[self._size - 1]) if self._size else None
-
-    def append(self, rows: list[Mapping[str, Any]]) -> int:
-        """Append rows with an integer "step"; numbers other than knob values become
-        columns (a column first seen later is NaN before).  Rows without a step are skipped."""
-        rows = [r for r in rows if _is_number(r.get("step"))]
-        n = len(rows)
-        if not n:
-            return 0
-        names: set[str] = set()
-        for r in rows:
-            names.update(r)
-        names.discard("step")
-        start, end = self._size, self._size + n
-        self._reserve(end)
-        self._step[start:end] = np.fromiter((int(r["step"]) for r in rows), dtype=np.int64, count=n)
-        for name in names:
-            if name in KNOBS:
-                continue
-            values = np.fromiter((_as_float(r.get(name)) for r in rows), dtype=np.float64, count=n)
-            if name not in self._columns:
-                if np.isnan(values).all():
-                    continue  # a text field, or a column not yet measured
-                self._columns[name] = np.full(self._capacity, np.nan)
-            self._columns[name][start:end] = values
-        for name, column in self._columns.items():
-            if name not in names:
-                column[start:end] = np.nan
-        self._size = end
-        return n
-
-    def table(self, events: list[dict[str, Any]]) -> MetricTable:
-        n = self._size
-        return MetricTable(step=self._step[:n], columns={k: v[:n] for k, v in self._columns.items()},
-                           format="gantuner", source="live", events=events)
-
-    def _reserve(self, needed: int) -> None:
-        if needed <= self._capacity:
-            return
-        capacity = self._capacity
-        while capacity < needed:
-            capacity *= 2
-        self._step = _grown(self._step, capacity, self._size, 0)
-        self._columns = {k: _grown(v, capacity, self._size, np.nan) for k, v in self._columns.items()}
-        self._capacity = capacity
 
 
 class LiveDiagnosis:
@@ -112,7 +48,7 @@ class LiveDiagnosis:
         self.follow_horizon = follow_horizon
         self._diagnose = diagnose_fn
         self._follow_up = follow_up_fn
-        self._rows = GrowingTable()
+        self._rows = ColumnStore(step_dtype=np.int64)
         self._events: list[dict[str, Any]] = []
         self._knob_values: dict[str, Any] = {}
         self._hints: list[Hint] = []
@@ -139,7 +75,7 @@ class LiveDiagnosis:
 
     def add_rows(self, rows: Iterable[Mapping[str, Any]]) -> int:
         rows = list(rows)
-        added = self._rows.append(rows)
+        added = self._rows.append_rows(rows)
         if added:
             self._knob_values.update({k: v for k, v in rows[-1].items() if k in KNOBS})
             self._version += 1
@@ -221,11 +157,3 @@ def _is_number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
-def _as_float(value: Any) -> float:
-    return float(value) if _is_number(value) else math.nan
-
-
-def _grown(array: np.ndarray, capacity: int, used: int, fill: Any) -> np.ndarray:
-    grown = np.full(capacity, fill, dtype=array.dtype)
-    grown[:used] = array[:used]
-    return grown
