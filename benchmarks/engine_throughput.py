@@ -3,7 +3,7 @@
 The plain loop is pytorch/examples' dcgan step (update D on a real and a fake
 batch, then G on the same fake batch) with data resident on the device and
 nothing else: no metrics, no knobs, no files.  gantuner's engine is measured
-twice: bare ``engine.step()`` calls, and the full driver (knob mailbox,
+twice: bare ``engine.step()`` calls, and the full driver (its commands,
 metrics fetched in batches, run files written, samples every 100 steps).
 Rounds alternate between the loops so that background load hits all alike.
 
