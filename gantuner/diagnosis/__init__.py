@@ -17,19 +17,23 @@ from typing import Any
 # Loaded on first use: `gantuner diagnose --help` needs none of numpy or the rules.
 _HOMES = {"follow_up": "followup", "SEVERITIES": "hints", "Action": "hints", "DiagnosisError": "hints",
           "Hint": "hints", "format_report": "report", "report_json": "report", "diagnose": "rules",
-          "THRESHOLDS": "thresholds", "Thresholds": "thresholds"}
+          "THRESHOLDS": "thresholds", "Thresholds": "thresholds", "LOSS_CHOICES": "conventions"}
 
 
 def __getattr__(name: str) -> Any:
+    if name == "RULE_IDS":
+        # Every hint id, from the one rule registry (registry.py); the rule
+        # modules register themselves when rules.py imports them.
+        importlib.import_module(f"{__name__}.rules")
+        from .registry import REGISTRY
+
+        return tuple(sorted(REGISTRY, key=lambda i: REGISTRY[i].priority))
     if name in _HOMES:
         return getattr(importlib.import_module(f"{__name__}.{_HOMES[name]}"), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-RULE_IDS = ("d_too_strong", "d_too_weak", "healthy", "mode_collapse", "convergence_failure",
-            "divergence", "unstable", "slow_progress", "fix_result", "too_little_data")
-
 __all__ = [
-    "Action", "DiagnosisError", "Hint", "RULE_IDS", "SEVERITIES", "THRESHOLDS", "Thresholds",
+    "Action", "DiagnosisError", "Hint", "LOSS_CHOICES", "RULE_IDS", "SEVERITIES", "THRESHOLDS", "Thresholds",
     "diagnose", "follow_up", "format_report", "report_json",
 ]

@@ -31,6 +31,10 @@ class Remedy:
     direction: str | None = None
     # Extra reason to leave it out, given the knob values in force.
     skip_if: Callable[[Mapping[str, Any]], bool] | None = None
+    # Offered only where the knob's value in force is known: a value nearly
+    # every program already uses (Adam's beta1 = 0.5 in DCGAN code) is no
+    # advice for a log whose settings are unknown.
+    only_if_known: bool = False
 
 
 def _loss_is_not_bce(values: Mapping[str, Any]) -> bool:
@@ -60,7 +64,7 @@ INSTANCE_NOISE_OFF = R("instance_noise_off", "instance_noise", "set", 0.0, direc
 LOSS_LSGAN = R("loss_lsgan", "loss", "set", "lsgan", skip_if=_loss_is_not_bce)
 BATCH_UP = R("batch_up", "batch_size", "mul", 2)
 BATCH_DOWN = R("batch_down", "batch_size", "mul", 0.5)
-BETA1_HALF = R("beta1_half", "beta1", "set", 0.5, direction="down")
+BETA1_HALF = R("beta1_half", "beta1", "set", 0.5, direction="down", only_if_known=True)
 
 # The seed's order of ways to weaken D (batch norm out, dropout in, a smaller
 # learning rate for D and a larger one for G, a stronger G), then two tricks
@@ -89,6 +93,8 @@ def make_actions(remedies: tuple[Remedy, ...] | list[Remedy],
     knob values in force, possibly only some knobs) are known."""
     actions = []
     for r in remedies:
+        if r.only_if_known and (values is None or r.knob not in values):
+            continue
         spec = knobs_mod.KNOBS[r.knob]
         en, ja = ACTION_LABELS[r.label]
         action = Action(knob=r.knob, op=r.op, value=r.value, needs_restart=not spec.live,

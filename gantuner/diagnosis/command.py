@@ -21,6 +21,9 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # numpy loads when the command runs, not for --help
     from gantuner.metrics import MetricTable
 
+# Kept here (not imported from the package) so that `gantuner --help` stays light.
+LOSS_CHOICES = ("bce", "bce_sum", "lsgan", "hinge", "relhinge", "wgan")
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("path", metavar="PATH",
@@ -32,6 +35,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="language of the text report (JSON carries both)")
     parser.add_argument("--window", type=int, metavar="STEPS", default=None,
                         help="judge only the last STEPS steps (default: the whole run)")
+    parser.add_argument("--loss", choices=LOSS_CHOICES, default=None,
+                        help="the loss the log's numbers are: bce (mean of the real and fake "
+                             "terms), bce_sum (their sum), lsgan, hinge, relhinge (relativistic "
+                             "hinge) or wgan (also WGAN-GP); default: known from the format or "
+                             "guessed from the values")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -41,22 +49,26 @@ def run(args: argparse.Namespace) -> int:
     from . import diagnose, format_report, report_json
 
     lang = getattr(args, "lang", "en") or "en"
+    as_json = bool(getattr(args, "json", False))
     window = getattr(args, "window", None)
     if window is not None and window < 1:
-        return _fail(f"--window {window}: give a number of steps of 1 or more, e.g. --window 2000")
+        return _fail(f"--window {window}: give a number of steps of 1 or more, e.g. --window 2000",
+                     as_json=as_json)
     try:
         table = read_log(args.path, format=getattr(args, "format", None))
     except LogError as error:
-        return _fail(error.message(lang) if hasattr(error, "message") else str(error))
+        return _fail(error.message(lang), error.message("ja"), as_json=as_json)
     except (OSError, UnicodeError, ValueError) as error:
-        return _fail(f"{args.path}: cannot be read ({error}); check the path and the file")
+        return _fail(f"{args.path}: cannot be read ({error}); check the path and the file",
+                     as_json=as_json)
     if len(table) == 0:
         return _fail(f"{args.path}: no metric lines found; check that it is a training log "
-                     "(or give --format)")
+                     "(or give --format)", as_json=as_json)
 
     values = run_knob_values(Path(args.path), table)
-    hints = follow_ups(table) + diagnose(table, knobs=values, window=window)
-    if getattr(args, "json", False):
+    hints = follow_ups(table) + diagnose(table, knobs=values, window=window,
+                                         loss=getattr(args, "loss", None))
+    if as_json:
         text = json.dumps(report_json(table, hints), ensure_ascii=False, indent=2) + "\n"
     else:
         text = format_report(table, hints, lang)
@@ -108,6 +120,15 @@ def follow_ups(table: MetricTable) -> list:
     return out
 
 
-def _fail(message: str) -> int:
+def _fail(message: str, message_ja: str = "", as_json: bool = False) -> int:
+    """One line on stderr (exit status 2); with --json also an error object on stdout.
+    Text from the file or its name is escaped: no control character reaches the terminal."""
+    from gantuner.logs.safe_text import printable
+
+    message = printable(message)
+    if as_json:
+        error = {"error": {"message": message, "message_ja": printable(message_ja or message)}}
+        sys.stdout.write(json.dumps(error, ensure_ascii=False) + "\n")
+        sys.stdout.flush()
     print(f"gantuner diagnose: error: {message}", file=sys.stderr)
     return 2

@@ -16,7 +16,7 @@ import numpy as np
 
 from gantuner.metrics import MetricTable
 
-from . import series
+from . import conventions, series
 from . import texts as T
 from .thresholds import THRESHOLDS, Thresholds
 
@@ -38,10 +38,9 @@ class Stretch:
 class Context:
     def __init__(self, table: MetricTable, *, live: bool = False,
                  knobs: Mapping[str, Any] | None = None, window: int | None = None,
-                 thresholds: Thresholds = THRESHOLDS) -> None:
+                 thresholds: Thresholds = THRESHOLDS, loss: str | None = None) -> None:
         self.table = table
         self.live = live
-        self.th = thresholds
         self.knobs = dict(knobs) if knobs is not None else _last_knob_values(table)
 
         step_all = np.asarray(table.step)
@@ -50,6 +49,16 @@ class Context:
         self.run_step = step_all[self.run_start_row:]
         self.run_cols = {k: np.asarray(v, dtype=np.float64)[self.run_start_row:]
                          for k, v in table.columns.items()}
+        # A resume from a checkpoint steps back a little: the rows it repeats
+        # are replaced by the resumed ones, and the run goes on.
+        keep = series.resumed_rows(self.run_step)
+        self.resumes = 0
+        if keep is not None:
+            self.resumes = int(np.count_nonzero(np.diff(self.run_step) < 0))
+            self.run_step = self.run_step[keep]
+            self.run_cols = {k: v[keep] for k, v in self.run_cols.items()}
+        self.loss = conventions.resolve(table, self.knobs, loss, self.run_cols.get("d_loss"))
+        self.th = conventions.thresholds_for(self.loss, thresholds)
 
         lo = 0
         if window is not None and self.run_step.shape[0]:
@@ -61,6 +70,8 @@ class Context:
         self.w = series.row_weights(self.step)
 
         th = self.th
+        # A log that starts long after step 0 is the tail of a run: its start is not in it.
+        self.is_tail = bool(self.run_step.shape[0] and self.run_step[0] > th.warmup_max_steps)
         if self.run_step.shape[0] and self.run_step[0] <= th.warmup_max_steps:
             last = float(self.run_step[-1])
             self.warmup_end = float(min(max(th.warmup_fraction * last, th.warmup_min_steps),
@@ -123,13 +134,14 @@ class Context:
         return T.both(*T.ACC_NAMES.get(self.acc_source or "d_acc", T.ACC_NAMES["d_acc"]))
 
     def bce_like(self, name: str = "d_loss") -> bool:
-        """Losses that are >= 0 in the analysed rows (bce, lsgan, hinge): 0 means
-        D is perfect.  A Wasserstein critic's loss goes negative; its level
-        means nothing to the "near 0" and "ln 2" tests."""
+        """Whether a D loss near 0 means D has won (bce, lsgan) on this log's
+        loss, and its values say so too (>= 0).  A Wasserstein critic's or a
+        hinge loss's level means nothing to the "near 0" and "ln 2" tests."""
         key = "bce_like:" + name
         if key not in self._smooth:
             x = self.cols.get(name)
-            ok = x is not None and bool(np.isfinite(x).any()) and not bool((x < 0).any())
+            ok = (self.loss.d_zero_means_won and x is not None and bool(np.isfinite(x).any())
+                  and not bool((x < 0).any()))
             self._smooth[key] = ok  # cached with the curves
         return bool(self._smooth[key])
 

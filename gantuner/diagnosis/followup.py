@@ -20,12 +20,15 @@ from . import series
 from . import texts as T
 from .context import Context
 from .hints import Hint
+from .registry import register
 from .thresholds import THRESHOLDS
 
 # Healthy D loss (Brownlee: D loss on real and fake ~0.5-0.8), for logs
 # without an accuracy.
 _D_LOSS_BAND = (0.45, 0.8)
 
+
+register("fix_result", priority=7, stage="follow_up")
 
 def follow_up(table: MetricTable, change_event: Mapping[str, Any]) -> Hint | None:
     """A "fix_result" hint for ``change_event`` (a knob event as in events.jsonl:

@@ -13,6 +13,7 @@ from . import series
 from . import texts as T
 from .evidence_labels import evidence_label
 from .hints import Hint, json_number
+from .thresholds import THRESHOLDS
 
 _WIDTH = 88
 _FIRST_SKIPPED = 5  # line numbers of skipped lines shown in the header
@@ -27,6 +28,8 @@ def report_json(table: MetricTable, hints: list[Hint]) -> dict[str, Any]:
         "skipped_lines": int(table.skipped_lines),
         "hints": [h.to_json() for h in hints],
         "source": str(table.source),
+        "notes": notes(table, "en"),
+        "notes_ja": notes(table, "ja"),
     }
 
 
@@ -55,6 +58,7 @@ def format_report(table: MetricTable, hints: list[Hint], language: str = "en") -
     start, restarts = series.last_run_start(table.step) if n else (0, 0)
     if restarts:
         lines.append(w("restarts", n=restarts, row=start + 1))
+    lines.extend(notes(table, lang))
     lines.append("")
     if not hints:
         lines.append(w("no_hints"))
@@ -62,6 +66,20 @@ def format_report(table: MetricTable, hints: list[Hint], language: str = "en") -
         lines.extend(_hint_lines(i, hint, lang))
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
+
+
+def notes(table: MetricTable, lang: str) -> list[str]:
+    """What the reader combined, and where the log starts when it is a run's tail."""
+    out = []
+    for event in table.events:
+        if event.get("type") == "combined":
+            sources = " + ".join(str(s).upper() for s in event.get("sources", []))
+            which = T.LOSS_NAMES.get(event.get("column", ""), ("", ""))
+            out.append(T.say("combined", lang, which=which[1] if lang == "ja" else which[0],
+                             sources=sources))
+    if len(table) and int(table.step[0]) > THRESHOLDS.warmup_max_steps:
+        out.append(T.say("tail", lang, first=T.steps(int(table.step[0]))))
+    return out
 
 
 def _hint_lines(index: int, hint: Hint, lang: str) -> list[str]:

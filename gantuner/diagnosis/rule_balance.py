@@ -9,11 +9,51 @@ import numpy as np
 from gantuner import knobs as knobs_mod
 
 from . import actions as A
+from . import series
 from . import texts as T
 from .context import Context
 from .hints import Hint
+from .registry import rule
 from .rule_common import (ends_mean, hint_title, make_hint, quality_name, quality_trend,
                           row_span, trend)
+
+
+def latest_rows_where(ctx: Context, mask: np.ndarray, min_rows: int, min_steps: float) -> tuple[int, int] | None:
+    """(first, last) row of the stretch of ``mask`` that reaches the latest row,
+    when it has ``min_rows`` rows over ``min_steps`` steps or more."""
+    runs = series.runs_of_true(mask)
+    if runs.shape[0] == 0 or int(runs[-1][1]) != ctx.n - 1:
+        return None
+    first, last = int(runs[-1][0]), int(runs[-1][1])
+    if last - first + 1 < min_rows or ctx.step[last] - ctx.step[first] < min_steps:
+        return None
+    return first, last
+
+
+def d_won_outright(ctx: Context) -> tuple[int, int] | None:
+    """Rows (first, last) from which D rejects every fake outright, warm-up or
+    not: D(G(z)) near 0 and G's loss far above its equilibrium, in every row."""
+    th, loss = ctx.th, ctx.loss
+    signals = []
+    if ctx.has("d_g_z"):
+        signals.append(ctx.raw("d_g_z") <= th.saturated_d_g_z)
+    if loss.g_far is not None and ctx.has("g_loss"):
+        signals.append(ctx.raw("g_loss") >= loss.g_far)
+    if not signals or (len(signals) == 1 and not ctx.has("d_g_z") and not ctx.has("d_loss")):
+        return None
+    mask = np.logical_and.reduce(signals)
+    return latest_rows_where(ctx, mask, th.saturated_min_rows, th.saturated_min_steps)
+
+
+def d_fooled_outright(ctx: Context) -> tuple[int, int] | None:
+    """Rows (first, last) where G's loss is 0 and D's loss is huge: D's outputs
+    have saturated the wrong way and it calls every fake real."""
+    th, loss = ctx.th, ctx.loss
+    if (loss.d_equilibrium is None or not ctx.has("g_loss") or not ctx.has("d_loss")):
+        return None
+    mask = ((np.abs(ctx.raw("g_loss")) <= th.fooled_g_loss)
+            & (ctx.raw("d_loss") >= th.fooled_d_ratio * loss.d_equilibrium))
+    return latest_rows_where(ctx, mask, th.saturated_min_rows, 0)
 
 
 def _pinned_mask(ctx: Context) -> tuple[np.ndarray | None, bool]:
@@ -31,17 +71,23 @@ def _pinned_mask(ctx: Context) -> tuple[np.ndarray | None, bool]:
     return mask, by_acc
 
 
+@rule("d_too_strong", priority=3, stage="always", titles=("d_too_strong", "d_ahead"))
 def d_too_strong(ctx: Context) -> Hint | None:
     """D's accuracy pinned near 100 % (or its loss near 0) long after the
-    warm-up: the seed's Example 1 and the textbook case.  When D is ahead
-    (mean accuracy above the healthy band) but not pinned, an info hint."""
+    warm-up: the article's Example 1 and the textbook case; or, from the
+    first rows, D rejecting every fake outright (D(G(z)) near 0, G's loss far
+    above its equilibrium).  When D is ahead (mean accuracy above the healthy
+    band) but not pinned, an info hint."""
     th = ctx.th
+    won = d_won_outright(ctx)
+    if ctx.n_post < th.min_rows:
+        return _won_outright(ctx, won) if won is not None else None
     mask, by_acc = _pinned_mask(ctx)
-    if mask is None:
-        return None
-    st = ctx.sustained(mask, th.pinned_min_steps, th.pinned_share)
+    st = ctx.sustained(mask, th.pinned_min_steps, th.pinned_share) if mask is not None else None
+    if st is None and won is not None:
+        return _won_outright(ctx, won)
     if st is None:
-        return _d_ahead(ctx)
+        return _d_ahead(ctx) if mask is not None else _g_far_above(ctx)
     rows = row_span(st.first, st.last)
     first, last = ctx.step_at(st.first), ctx.step_at(st.last)
     evidence: dict[str, Any] = {"steps": last - first, "pinned_share": st.share}
@@ -61,6 +107,8 @@ def d_too_strong(ctx: Context) -> Hint | None:
         fields["d_loss_mean"] = T.num(evidence["d_loss_mean"])
     parts = [T.pair("strong_acc" if by_acc else "strong_loss", **fields),
              T.pair("strong_why")]
+    if not by_acc and not ctx.loss.confirmed:
+        parts.append(T.pair("strong_loss_unknown"))
     remedies = A.WEAKEN_D
     if ctx.has("g_loss"):
         g_mean = ctx.mean("g_loss", rows)
@@ -86,6 +134,63 @@ def d_too_strong(ctx: Context) -> Hint | None:
                      st.first, st.last, evidence, remedies, score=0.5 + 0.5 * st.share)
 
 
+def _won_outright(ctx: Context, rows_won: tuple[int, int]) -> Hint:
+    first, last = rows_won
+    rows = row_span(first, last)
+    evidence: dict[str, Any] = {"rows": last - first + 1, "won_from_step": ctx.step_at(first)}
+    fields: dict[str, Any] = {"first": T.steps(ctx.step_at(first)), "last": T.steps(ctx.step_at(last)),
+                              "rows": last - first + 1}
+    measures = []
+    if ctx.has("d_g_z"):
+        d_g_z = float(np.nanmax(ctx.raw("d_g_z")[rows]))
+        evidence["d_g_z_max"] = d_g_z
+        measures.append(T.pair("won_d_g_z", d_g_z=f"{d_g_z:.4f}"))
+    if ctx.has("g_loss"):
+        g_mean = ctx.mean("g_loss", rows)
+        evidence["g_loss_mean"] = g_mean
+        if ctx.loss.g_far is not None:
+            measures.append(T.pair("won_g", g_mean=T.num(g_mean), g_far=T.num(ctx.loss.g_far)))
+    if ctx.has("d_loss"):
+        evidence["d_loss_mean"] = ctx.mean("d_loss", rows)
+    en = "; ".join(m[0] for m in measures)
+    ja = "、".join(m[1] for m in measures)
+    parts = [T.pair("won_outright", measures=T.both(en, ja), **fields), T.pair("strong_why")]
+    if not ctx.loss.confirmed:
+        parts.append(T.pair("strong_loss_unknown"))
+    parts.append(T.pair("strong_remedies"))
+    score = 0.9 if ctx.loss.confirmed else 0.6
+    return make_hint("d_too_strong", "warning", hint_title("d_too_strong"), T.join(*parts), ctx,
+                     first, last, evidence, A.WEAKEN_D, score=score)
+
+
+def _g_far_above(ctx: Context) -> Hint | None:
+    """Without D's accuracy or outputs: G's loss far above its equilibrium and
+    rising steadily while D's loss stays low (chainer/chainer#4812 shows the
+    pattern with images that were "relatively good", so a warning, hedged)."""
+    th, loss = ctx.th, ctx.loss
+    if (ctx.acc_raw is not None or loss.g_far is None or loss.d_near_zero is None
+            or not ctx.has("g_loss") or not ctx.has("d_loss")):
+        return None
+    rows = ctx.post
+    g_mean = ctx.mean("g_loss", rows)
+    d_mean = ctx.mean("d_loss", rows)
+    post = np.flatnonzero(rows)
+    span = row_span(int(post[0]), int(post[-1]))
+    g_start, g_end = ends_mean(ctx, "g_loss", span)
+    g_trend = trend(ctx, "g_loss", span)
+    if not (g_mean >= loss.g_far and d_mean <= 3 * loss.d_near_zero
+            and g_trend >= th.g_rise_trend and g_end >= th.g_rise_growth * max(g_start, 1e-9)):
+        return None
+    evidence = {"g_loss_start": g_start, "g_loss_end": g_end, "g_loss_trend": g_trend,
+                "d_loss_mean": d_mean}
+    text = T.join(T.pair("strong_g_far", g_start=T.num(g_start), g_end=T.num(g_end),
+                         d_loss_mean=T.num(d_mean), first=T.steps(ctx.step_at(int(post[0]))),
+                         last=T.steps(ctx.step_at(int(post[-1])))),
+                  T.pair("strong_why"), T.pair("strong_remedies"))
+    return make_hint("d_too_strong", "warning", hint_title("d_too_strong"), text, ctx,
+                     int(post[0]), int(post[-1]), evidence, A.WEAKEN_D, score=0.6)
+
+
 def _d_ahead(ctx: Context) -> Hint | None:
     th = ctx.th
     if ctx.acc_raw is None or ctx.n_post < th.min_rows:
@@ -102,10 +207,18 @@ def _d_ahead(ctx: Context) -> Hint | None:
                      int(post[0]), int(post[-1]), evidence, A.WEAKEN_D[1:4], score=0.3)
 
 
+@rule("convergence_failure", priority=1, stage="always")
 def convergence_failure(ctx: Context) -> Hint | None:
     """D's loss down to ~0 and staying there while G's loss climbs steadily
-    (Brownlee; Google's "vanishing gradients"): D has won outright."""
+    (Brownlee; Google's "vanishing gradients"): D has won outright.  Or, clear
+    from the first rows, G's loss at 0 with D's loss huge: D's outputs have
+    saturated and it calls every fake real."""
     th = ctx.th
+    fooled = d_fooled_outright(ctx)
+    if fooled is not None:
+        return _fooled(ctx, fooled)
+    if ctx.n_post < th.min_rows:
+        return None
     if not (ctx.has("d_loss") and ctx.has("g_loss") and ctx.bce_like()):
         return None
     mask = ctx.smooth("d_loss") <= th.failure_d_loss
@@ -124,12 +237,32 @@ def convergence_failure(ctx: Context) -> Hint | None:
                   last=T.steps(last), g_start=T.num(g_start), g_end=T.num(g_end))
     evidence = {"d_loss_mean": d_mean, "g_loss_start": g_start, "g_loss_end": g_end,
                 "g_loss_trend": g_trend, "steps": last - first}
+    # Critical only when the losses are known to be bce or least squares, or
+    # D's own outputs confirm it: a G loss climbing under a D loss near 0 is
+    # also what some working DCGANs print (chainer/chainer#4812).
+    if ctx.acc_raw is None or not ctx.mean("acc", rows) >= th.pinned_acc:
+        return None  # d_too_strong tells it, hedged (see _g_far_above)
     return make_hint("convergence_failure", "critical", hint_title("convergence_failure"), text,
                      ctx, st.first, st.last, evidence, A.RESCUE_G, score=0.9)
 
 
+def _fooled(ctx: Context, rows_fooled: tuple[int, int]) -> Hint:
+    first, last = rows_fooled
+    rows = row_span(first, last)
+    d_mean = ctx.mean("d_loss", rows)
+    g_mean = ctx.mean("g_loss", rows)
+    text = T.pair("fooled", d_loss_mean=T.num(d_mean), g_loss_mean=T.num(g_mean),
+                  first=T.steps(ctx.step_at(first)), last=T.steps(ctx.step_at(last)),
+                  rows=last - first + 1)
+    evidence = {"d_loss_mean": d_mean, "g_loss_mean": g_mean, "rows": last - first + 1}
+    severity = "critical" if ctx.loss.confirmed else "warning"
+    return make_hint("convergence_failure", severity, hint_title("d_fooled"), text, ctx, first, last,
+                     evidence, A.CALM_DIVERGENCE, score=0.9)
+
+
 # ---- D too weak ----------------------------------------------------------------
 
+@rule("d_too_weak", priority=4)
 def d_too_weak(ctx: Context) -> Hint | None:
     """D's accuracy below chance for thousands of steps, or at chance while
     the knobs in force handicap D; not while the samples keep improving.

@@ -11,10 +11,12 @@ from . import series
 from . import texts as T
 from .context import Context
 from .hints import Hint
+from .registry import rule
 from .rule_common import (CAPPED_AT_ONE, hint_title, make_hint, quality_columns,
                           quality_name)
 
 
+@rule("mode_collapse", priority=2)
 def mode_collapse(ctx: Context) -> Hint | None:
     """Sample diversity or mode coverage falling from its best (quality_*
     columns), or G's loss oscillating with a regular period while D's

@@ -8,9 +8,12 @@ from . import actions as A
 from . import texts as T
 from .context import GRAD_COLUMNS, LOSS_COLUMNS, Context
 from .hints import Hint
+from .registry import rule
 from .rule_common import column_names, hint_title, row_span
 
 
+@rule("divergence", priority=0, stage="always",
+      titles=("divergence", "divergence_grad", "divergence_transient"))
 def divergence(ctx: Context) -> Hint | None:
     """Non-finite losses that never come back (critical), losses that explode
     (critical), gradient norms over 100 (ganhacks; warning), or losses that were
@@ -47,6 +50,13 @@ def divergence(ctx: Context) -> Hint | None:
                                                   for k in kinds))
         first_step = int(ctx.run_step[start])
         last_step = int(ctx.run_step[-1])
+        if start == 0:
+            # Never finite: there is no onset and no step to go back to.
+            text = T.pair("diverge_nonfinite_start", what=what, bad=bad)
+            evidence = {"nonfinite_from_first_row": True, "columns": names,
+                        "nonfinite_rows": int(ctx.run_step.shape[0])}
+            return _div_hint(ctx, "critical", "divergence", text, first_step, last_step,
+                             evidence, (), 1.0)
         text = T.pair("diverge_nonfinite", what=what, bad=bad, first=T.steps(first_step),
                       last=T.steps(last_step))
         evidence = {"nonfinite_from_step": first_step, "columns": names,

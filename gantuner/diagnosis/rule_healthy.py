@@ -9,9 +9,12 @@ import numpy as np
 from . import texts as T
 from .context import Context
 from .hints import Hint
+from .registry import rule
+from .registry import rule
 from .rule_common import hint_title, make_hint
 
 
+@rule("healthy", priority=8, stage="quiet")
 def healthy(ctx: Context) -> Hint | None:
     """No warning, and D's accuracy in the 40-85 % band after the warm-up
     (or, without an accuracy, finite losses): a game both sides are playing.
@@ -76,6 +79,7 @@ def _late_rise(ctx: Context, post: np.ndarray) -> tuple[int, float] | None:
     return start, ctx.mean("acc", late)
 
 
+@rule("too_little_data", priority=9, stage="little")
 def too_little_data(ctx: Context) -> Hint:
     th = ctx.th
     text = T.pair("little", rows=ctx.n, after=ctx.n_post, warmup=T.steps(ctx.warmup_end),

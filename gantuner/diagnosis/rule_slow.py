@@ -13,10 +13,12 @@ from . import series
 from . import texts as T
 from .context import Context
 from .hints import Hint
+from .registry import rule
 from .rule_common import hint_title, make_hint
 from .thresholds import LN2
 
 
+@rule("slow_progress", priority=6)
 def slow_progress(ctx: Context) -> Hint | None:
     """Nothing has happened since the start: D's loss within a hair of ln 2 and
     its outputs at 0.5 from the first step on, with no warm-up lead.

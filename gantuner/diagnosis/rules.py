@@ -1,7 +1,9 @@
-"""diagnose(): run every rule over a prepared Context, reconcile, sort.
+"""diagnose(): run the registered rules over a prepared Context, reconcile, sort.
 
-Each rule lives in its own module (rule_*.py), states the signal it looks for
-in its docstring, and compares against the one table in :mod:`.thresholds`.
+Each rule lives in its own module (rule_*.py), registers itself with
+:func:`.registry.rule` (id, priority, stage, texts), states the signal it
+looks for in its docstring, and compares against the one table in
+:mod:`.thresholds`, put on the log's loss scale by :mod:`.conventions`.
 ``diagnose`` lets the stronger explanation absorb the weaker one (see
 ``_reconcile``) and sorts the result, most severe and most relevant first.
 """
@@ -12,27 +14,18 @@ from typing import Any, Mapping
 
 from gantuner.metrics import MetricTable
 
+# The rule modules register themselves on import.
+from . import followup, rule_balance, rule_collapse, rule_divergence, rule_healthy  # noqa: F401
+from . import rule_slow, rule_unstable  # noqa: F401
 from .context import Context
 from .hints import Hint
-from .rule_balance import convergence_failure, d_too_strong, d_too_weak
-from .rule_collapse import mode_collapse
-from .rule_divergence import divergence
-from .rule_healthy import healthy, too_little_data
-from .rule_slow import slow_progress
-from .rule_unstable import unstable
+from .registry import priority_of, rules_of
 
 _SEVERITY_RANK = {"critical": 0, "warning": 1, "info": 2}
-# Ties between hints of the same severity and score go in this order.
-_PRIORITY = ("divergence", "convergence_failure", "mode_collapse", "d_too_strong",
-             "d_too_weak", "unstable", "slow_progress", "fix_result", "healthy",
-             "too_little_data")
-
-
-RULES = (convergence_failure, d_too_strong, d_too_weak, mode_collapse, unstable, slow_progress)
 
 
 def diagnose(table: MetricTable, *, live: bool = False, knobs: Mapping[str, Any] | None = None,
-             window: int | None = None) -> list[Hint]:
+             window: int | None = None, loss: str | None = None) -> list[Hint]:
     """Hints for ``table``, most severe and most relevant first.
 
     ``live``: the run is going on; only what holds now counts.
@@ -40,29 +33,27 @@ def diagnose(table: MetricTable, *, live: bool = False, knobs: Mapping[str, Any]
     recorded values); makes actions concrete and drops no-ops.
     ``window``: look at the last ``window`` steps only (the warm-up is still
     counted from the run's first step).
+    ``loss``: the loss the log's numbers are (see conventions.LOSS_CHOICES);
+    by default known from the knobs, the format or the values.
     """
-    ctx = Context(table, live=live, knobs=knobs, window=window)
-    hints: list[Hint] = []
+    ctx = Context(table, live=live, knobs=knobs, window=window, loss=loss)
     if ctx.n == 0:
-        return [too_little_data(ctx)]
-    div = divergence(ctx)
-    if div is not None:
-        hints.append(div)
+        return _run(rules_of("little"), ctx)
+    hints = _run(rules_of("always"), ctx)
     usable = ctx.acc_raw is not None or ctx.has("d_loss") or ctx.has("g_loss")
     if ctx.n_post < ctx.th.min_rows or not usable:
-        hints.append(too_little_data(ctx))
-        return _sorted(hints)
-    for rule in RULES:
-        hint = rule(ctx)
-        if hint is not None:
-            hints.append(hint)
-    hints = _reconcile(hints)
+        if not any(h.severity in ("critical", "warning") for h in hints):
+            hints += _run(rules_of("little"), ctx)
+        return _sorted(_reconcile(hints))
+    hints = _reconcile(hints + _run(rules_of("judge"), ctx))
     if not any(h.severity in ("critical", "warning") for h in hints) and not any(
             h.id == "d_too_strong" for h in hints):
-        h = healthy(ctx)
-        if h is not None:
-            hints.append(h)
+        hints += _run(rules_of("quiet"), ctx)
     return _sorted(hints)
+
+
+def _run(rules: list, ctx: Context) -> list[Hint]:
+    return [h for h in (r.check(ctx) for r in rules) if h is not None]
 
 
 def _reconcile(hints: list[Hint]) -> list[Hint]:
@@ -73,8 +64,9 @@ def _reconcile(hints: list[Hint]) -> list[Hint]:
     - Gradient norms over 100 while D is too strong are D's doing (measured:
       G's gradient norm passes 100 whenever D dominates); the norm is already
       in d_too_strong's evidence, so the separate warning goes.
-    - Noisy, spiking losses while D dominates or the run diverges are a
-      symptom of that, not a second problem: "unstable" goes.
+    - Noisy, spiking losses while D dominates (even only ahead) or the run
+      diverges are a symptom of that, not a second problem: "unstable" goes,
+      so it is never the first card of a run that D has won.
     - With a learning rate too small to move anything, D can be right 90 %
       of the time by a margin of 0.01 (measured with lr 1e-6): the "D is
       ahead" note would mislead, so it goes.
@@ -90,7 +82,7 @@ def _reconcile(hints: list[Hint]) -> list[Hint]:
         if h.id == "divergence" and strong_warn and h.evidence.get("column", "").startswith(
                 "grad_norm"):
             continue
-        if h.id == "unstable" and (strong_warn or "convergence_failure" in ids
+        if h.id == "unstable" and (strong is not None or "convergence_failure" in ids
                                    or div is not None):
             continue
         if h.id == "d_too_strong" and h.severity == "info" and "slow_progress" in ids:
@@ -100,5 +92,4 @@ def _reconcile(hints: list[Hint]) -> list[Hint]:
 
 
 def _sorted(hints: list[Hint]) -> list[Hint]:
-    return sorted(hints, key=lambda h: (_SEVERITY_RANK[h.severity], -h.score,
-                                        _PRIORITY.index(h.id) if h.id in _PRIORITY else 99))
+    return sorted(hints, key=lambda h: (_SEVERITY_RANK[h.severity], -h.score, priority_of(h.id)))

@@ -13,18 +13,43 @@ from __future__ import annotations
 import numpy as np
 
 
+# A step counter that goes back to at most this share of where it was is a new
+# run; one that steps back less is a resume from a checkpoint (the run goes on).
+RESTART_SHARE = 0.5
+
+
+def restart_rows(step: np.ndarray) -> np.ndarray:
+    """Rows where a new run starts: the step went back to half or less of the previous one."""
+    if step.shape[0] < 2:
+        return np.zeros(0, dtype=np.int64)
+    prev, new = step[:-1].astype(np.float64), step[1:].astype(np.float64)
+    back = (new < prev) & (new <= RESTART_SHARE * prev)
+    return np.flatnonzero(back) + 1
+
+
 def last_run_start(step: np.ndarray) -> tuple[int, int]:
     """Row where the last run starts and how many restarts precede it.
 
     Runs appended to the same log restart their step counter; only the last
-    one describes the training the user is looking at now.
+    one describes the training the user is looking at now.  A small step
+    back (a resume from a checkpoint) is not a restart.
     """
-    if step.shape[0] < 2:
+    rows = restart_rows(step)
+    if rows.size == 0:
         return 0, 0
-    drops = np.flatnonzero(step[1:] < step[:-1])
-    if drops.size == 0:
-        return 0, 0
-    return int(drops[-1]) + 1, int(drops.size)
+    return int(rows[-1]), int(rows.size)
+
+
+def resumed_rows(step: np.ndarray) -> np.ndarray | None:
+    """Rows to keep when the run resumed from a checkpoint: the rows a resume
+    repeated (their steps come again later) are dropped.  None when the
+    steps never go back."""
+    if step.shape[0] < 2 or not (step[1:] < step[:-1]).any():
+        return None
+    later_min = np.minimum.accumulate(step[::-1])[::-1]
+    keep = np.ones(step.shape[0], dtype=bool)
+    keep[:-1] = step[:-1] < later_min[1:]
+    return keep
 
 
 def row_weights(step: np.ndarray) -> np.ndarray:

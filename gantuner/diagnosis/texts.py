@@ -56,6 +56,8 @@ TITLES: dict[str, tuple[str, str]] = {
     "mode_collapse": ("Possible mode collapse", "モード崩壊の疑いがあります"),
     "convergence_failure": ("Training has failed: D has won outright",
                             "収束に失敗しています: 識別器が完全に勝っています"),
+    "d_fooled": ("D's outputs have saturated: it calls every fake real",
+                 "識別器の出力が飽和しています: すべての偽物を本物と判定しています"),
     "divergence": ("Training has diverged", "学習が発散しています"),
     "divergence_grad": ("Gradients are exploding", "勾配が爆発しています"),
     "divergence_transient": ("The losses briefly became infinite",
@@ -86,13 +88,60 @@ PARTS: dict[str, tuple[str, str]] = {
         "学習序盤のウォームアップはとうに過ぎています。",
     ),
     "strong_why": (
-        "A D that wins every round rejects nearly every fake, so G no longer learns in "
-        "which direction to improve and its images stay poor.",
+        "A D that wins every round rejects nearly every fake, so G may no longer learn in "
+        "which direction to improve. Look at the samples: if they are still improving, "
+        "D's lead is not hurting yet.",
         "識別器が毎回勝ってしまうと、偽画像はほとんどはじかれ、生成器はどちらへ改善すれば"
-        "よいか分からなくなり、画像の質が上がりません。",
+        "よいか分からなくなるおそれがあります。サンプル画像を確認し、まだ良くなっているなら"
+        "識別器の優位はまだ害になっていません。",
+    ),
+    "strong_loss_unknown": (
+        "This reading assumes a bce or least-squares loss. With a hinge or relativistic hinge "
+        "loss a D loss of 0 is normal (the hinge stops at 0 once D's margins are met) and the "
+        "run may be fine: give the loss (diagnose --loss hinge or relhinge) to have it read "
+        "on its own scale.",
+        "この読み方は bce か最小二乗の損失を前提にしています。hinge や relativistic hinge の"
+        "損失では識別器の損失が 0 になるのは普通のことで (マージンを満たすと 0 で止まる)、"
+        "学習は順調かもしれません。損失の種類を指定すると (diagnose --loss hinge または "
+        "relhinge) その尺度で読みます。",
+    ),
+    "won_outright": (
+        "From step {first} to step {last} ({rows} rows, up to the latest) D rejected every "
+        "fake outright: {measures}. No warm-up looks like this for long: D is far ahead "
+        "and G learns little from it.",
+        "ステップ {first} から {last} まで ({rows} 行、最新の行まで)、識別器はすべての偽物を"
+        "完全にはじいています: {measures}。ウォームアップでこの状態が続くことはありません。"
+        "識別器が大きく優位で、生成器はそこからほとんど学べていません。",
+    ),
+    "won_d_g_z": ("D(G(z)) at most {d_g_z}", "D(G(z)) は最大でも {d_g_z}"),
+    "won_g": ("G's loss {g_mean} on average, far above its equilibrium (over {g_far} means "
+              "D(G(z)) under 0.7 % in G's step)",
+              "生成器の損失は平均 {g_mean} で、釣り合いの水準をはるかに上回っています ({g_far} を"
+              "超えると、生成器のステップで D(G(z)) が 0.7% 未満)"),
+    "strong_g_far": (
+        "From step {first} to step {last}, G's loss rose steadily from {g_start} to {g_end}, "
+        "far above its equilibrium, while D's loss stayed low ({d_loss_mean}): D is pulling "
+        "further ahead. Some DCGANs print this and still make fair images, so check the "
+        "samples before acting.",
+        "ステップ {first} から {last} まで、生成器の損失が {g_start} から {g_end} へ着実に"
+        "上がり、釣り合いの水準をはるかに上回っています。一方、識別器の損失は低いまま "
+        "({d_loss_mean}) です。識別器がさらに引き離しています。この形でもそれなりの画像を"
+        "作る DCGAN もあるので、対処する前にサンプル画像を確認しましょう。",
+    ),
+    "fooled": (
+        "From step {first} to step {last} ({rows} rows, up to the latest) G's loss is "
+        "{g_loss_mean} and D's loss {d_loss_mean}: D calls every fake real with certainty, "
+        "its outputs have saturated, and neither network gets a usable gradient. Likely "
+        "causes: too little data for the batch size, labels or a loss set up the wrong way "
+        "round, or a learning rate so large that D's outputs were pushed to their limits.",
+        "ステップ {first} から {last} まで ({rows} 行、最新の行まで)、生成器の損失は "
+        "{g_loss_mean}、識別器の損失は {d_loss_mean} です。識別器がすべての偽物を確信をもって"
+        "本物と判定しており、出力が飽和して、どちらのネットワークにも使える勾配が届いて"
+        "いません。考えられる原因: バッチサイズに対してデータが少なすぎる、ラベルや損失の"
+        "設定が逆になっている、学習率が大きすぎて識別器の出力が限界まで押しやられた。",
     ),
     "strong_g_near_zero": (
-        "G's loss is near 0 too (mean {g_mean}). The seed's Example 1 looks just like "
+        "G's loss is near 0 too (mean {g_mean}). The article's Example 1 looks just like "
         "this; it reads it as D's tiny loss dragging G's loss down with it, and "
         "prescribes weakening D. One more reading is worth checking first: when D is "
         "correctly frozen while G trains, a D this strong gives G a LARGE loss (G's "
@@ -142,7 +191,7 @@ PARTS: dict[str, tuple[str, str]] = {
         "さらに上がるようなら識別器を弱めましょう。",
     ),
     "strong_remedies": (
-        "Weaken D in the seed's order, one change at a time, and watch the accuracy come "
+        "Weaken D in the article's order, one change at a time, and watch the accuracy come "
         "down towards 50-80 %: remove batch norm from D, add dropout to D, give D a "
         "smaller learning rate than G (and G a larger one, with care), strengthen G "
         "(wider, deeper). Do not weaken D so far that image quality suffers.",
@@ -157,15 +206,15 @@ PARTS: dict[str, tuple[str, str]] = {
         "D's loss fell to {d_loss_mean} (near 0) and stayed there from step {first} to "
         "step {last}, while G's loss kept rising from {g_start} to {g_end}. D rejects "
         "every fake with certainty, so G's gradients vanish and G cannot recover by "
-        "itself; its samples are probably garbage. Go back to a checkpoint from before "
-        "D's loss reached 0 (or start again) with a weaker D: label smoothing and "
+        "itself; its samples are likely to stay poor. Go back to a checkpoint from before "
+        "D's loss reached 0, if you saved one (or start again), with a weaker D: label smoothing and "
         "instance noise give G a usable signal again, and the least-squares loss does "
         "not saturate the way bce does.",
         "識別器の損失が {d_loss_mean} (ほぼ 0) まで下がり、ステップ {first} から {last} "
         "までそのままです。一方で生成器の損失は {g_start} から {g_end} へ上がり続けて"
         "います。識別器がすべての偽画像を確信をもってはじくため、生成器に届く勾配が消え、"
-        "自力では立ち直れません。生成画像はおそらく崩れています。識別器の損失が 0 に"
-        "なる前のチェックポイント (または最初) に戻り、識別器を弱めてやり直しましょう。"
+        "自力では立ち直れません。生成画像は良くならない可能性が高いです。識別器の損失が 0 に"
+        "なる前のチェックポイントを保存していればそこへ (なければ最初に) 戻り、識別器を弱めてやり直しましょう。"
         "ラベルスムージングやインスタンスノイズで生成器に使える勾配が戻り、最小二乗損失 "
         "(lsgan) は bce のように飽和しません。",
     ),
@@ -196,7 +245,7 @@ PARTS: dict[str, tuple[str, str]] = {
         "現在の設定が識別器を弱めています: {reasons}。",
     ),
     "weak_why": (
-        "The seed: a D that is too weak cannot show G what to improve, so the quality "
+        "The article: a D that is too weak cannot show G what to improve, so the quality "
         "stays low. A D near 50 % for a while is normal (a balanced game); what matters "
         "here is that it stays there or below for thousands of steps. Strengthen D a "
         "little: undo the weakening first, then raise D's learning rate.",
@@ -231,7 +280,7 @@ PARTS: dict[str, tuple[str, str]] = {
         "生成器は数種類のサンプルしか作らず、残りを無視しています。",
     ),
     "collapse_why": (
-        "The seed: a smaller batch gives more varied gradients and helps escape a poor "
+        "The article: a smaller batch gives more varied gradients and helps escape a poor "
         "local solution, and too much dropout in D leaves G producing monotonous images. "
         "Instance noise and label smoothing also keep D from locking on to one mode.",
         "記事より: バッチサイズを小さくすると勾配が多様になり、局所解から抜け出し"
@@ -243,14 +292,26 @@ PARTS: dict[str, tuple[str, str]] = {
     "diverge_nonfinite": (
         "{what} became {bad} at step {first} and has not come back to a finite value "
         "(last row: step {last}). The weights are now NaN or infinite and this run cannot "
-        "recover. The learning rate is most likely too large (the seed: too large a step "
-        "overshoots the solution and diverges). Restart from a checkpoint before step "
-        "{first} with smaller learning rates.",
+        "recover. A learning rate that is too large is a common cause (the article: too "
+        "large a step overshoots the solution and diverges). Restart with smaller learning "
+        "rates, from a checkpoint saved before step {first} if you have one.",
         "ステップ {first} で{what}が {bad} になり、その後有限の値に戻っていません "
         "(最終行: ステップ {last})。重みが NaN か無限大になっており、この学習は"
-        "立ち直れません。学習率が大きすぎる可能性が高いです (記事より: 学習率が大きすぎると"
-        "最適解を飛び越えて発散します)。ステップ {first} より前のチェックポイントから、"
-        "学習率を下げてやり直しましょう。",
+        "立ち直れません。よくある原因は学習率が大きすぎることです (記事より: 学習率が大きすぎると"
+        "最適解を飛び越えて発散します)。学習率を下げて、ステップ {first} より前に保存した"
+        "チェックポイントがあればそこから、やり直しましょう。",
+    ),
+    "diverge_nonfinite_start": (
+        "{what} is {bad} in every row, from the first row of the log to the last: there is "
+        "no finite value to judge. A run that is NaN from its "
+        "start points at a bug in the code or the data more often than at the learning rate: "
+        "an integer division that gives 0 (Python 2), a log or division of 0, a wrong "
+        "normalisation, NaN or infinite values in the data. Check one batch by hand (the "
+        "data's range, the first losses) before changing the learning rates.",
+        "{what}はログの最初の行から最後の行まで、すべての行で {bad} です。判断できる有限の値がありません。開始時から NaN の学習は、"
+        "学習率よりもコードかデータの不具合が原因であることが多いです: 0 になる整数除算 "
+        "(Python 2)、0 の対数や 0 での割り算、誤った正規化、データ中の NaN や無限大など。"
+        "学習率を変える前に、1 バッチを手で確かめましょう (データの範囲、最初の損失)。",
     ),
     "diverge_transient": (
         "{what} was infinite in {count} rows (first at step {first}) but came back. "
@@ -262,14 +323,14 @@ PARTS: dict[str, tuple[str, str]] = {
     ),
     "diverge_explode": (
         "{what} exploded to {peak} around step {peak_step}. Losses this large mean D's outputs have saturated completely or the "
-        "weights have blown up: the learning rate is too large (the seed: too large a "
-        "step overshoots and diverges). Restart from a checkpoint before step {first} "
-        "with smaller learning rates.",
+        "weights have blown up: the learning rate is likely too large (the article: too large "
+        "a step overshoots and diverges). Restart with smaller learning rates, from a "
+        "checkpoint saved before step {first} if you have one.",
         "{what}がステップ {peak_step} 付近で {peak} まで爆発しています。"
         "ここまで大きな損失は、識別器の出力が完全に飽和したか重みが発散したことを意味"
-        "します。学習率が大きすぎます (記事より: 学習率が大きすぎると最適解を飛び越えて"
-        "発散します)。ステップ {first} より前のチェックポイントから、学習率を下げて"
-        "やり直しましょう。",
+        "します。学習率が大きすぎる可能性があります (記事より: 学習率が大きすぎると最適解を"
+        "飛び越えて発散します)。学習率を下げて、ステップ {first} より前に保存した"
+        "チェックポイントがあればそこから、やり直しましょう。",
     ),
     "diverge_grad": (
         "The gradient norm of {which} stayed above 100 (median {grad_norm}) from step "
@@ -283,7 +344,7 @@ PARTS: dict[str, tuple[str, str]] = {
     "unstable": (
         "From step {first} to step {last}, {which} swings by +-{noise} around its trend "
         "({rel} of its level){spikes}. Healthy losses have a small variance and move "
-        "smoothly. The seed: a larger batch gives steadier gradient estimates, and a "
+        "smoothly. The article: a larger batch gives steadier gradient estimates, and a "
         "smaller learning rate steadies training (at the cost of speed).",
         "ステップ {first} から {last} まで、{which}がトレンドの周りで ±{noise} "
         "(水準の {rel}) 揺れています{spikes}。健全な損失は分散が小さく、なめらかに"
@@ -298,7 +359,7 @@ PARTS: dict[str, tuple[str, str]] = {
         "within {band} of ln 2 = 0.693 ({d_loss_min}-{d_loss_max}){outputs}. D has not "
         "even taken the early lead it takes in nearly every run. A balanced game also sits "
         "at 0.693, but only after D has learned something; here nothing has happened "
-        "yet. The seed: a small learning rate is stable but slow to converge. Raise both "
+        "yet. The article: a small learning rate is stable but slow to converge. Raise both "
         "learning rates.",
         "学習の開始 (ステップ {first}) から {last} まで、識別器の損失が ln 2 = 0.693 から "
         "{band} 以内 ({d_loss_min}〜{d_loss_max}) に留まっています{outputs}。ほとんどの"
@@ -321,7 +382,7 @@ PARTS: dict[str, tuple[str, str]] = {
     "healthy_acc": (
         "After the warm-up, {acc_name} averages {acc_mean} (from {acc_lo} to {acc_hi}) "
         "and the losses are steady (D {d_loss_mean}, G {g_loss_mean}): D and G are "
-        "competing well, close to the evenly matched game the seed calls ideal.",
+        "competing well, close to the evenly matched game the article calls ideal.",
         "ウォームアップの後、{acc_name}は平均 {acc_mean} ({acc_lo}〜{acc_hi}) で、"
         "損失も安定しています (識別器 {d_loss_mean}、生成器 {g_loss_mean})。生成器と"
         "識別器がいい感じで競い合っており、記事のいう五分五分の理想に近い状態です。",
@@ -481,6 +542,12 @@ REPORT_WORDS: dict[str, tuple[str, str]] = {
                  "ステップ数が {n} 回リセットされています。ヒントは最後の学習 "
                  "({row} 行目から) についてのものです。"),
     "no_hints": ("No hints.", "ヒントはありません。"),
+    "combined": ("{which} here is the sum {sources} (the log has several); the hints judge the sum.",
+                 "この{which}は {sources} の合計です (ログに複数あるため)。ヒントは合計で判断しています。"),
+    "tail": ("The log starts at step {first}, not at the start of training: its early phase "
+             "(the warm-up) is not in it and is not judged.",
+             "このログはステップ {first} から始まっており、学習の最初からではありません。序盤 "
+             "(ウォームアップ) は含まれていないので判断していません。"),
     "steps_range": ("steps {a}-{b}", "ステップ {a}〜{b}"),
     "evidence": ("Evidence", "根拠"),
     "try": ("Try", "試すこと"),

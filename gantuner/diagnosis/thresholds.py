@@ -83,6 +83,24 @@ class Thresholds:
     label_smoothing_value: float = 0.1
     instance_noise_value: float = 0.1
 
+    # ---- a D that has won outright, clear from the first rows ----------------
+    # D(G(z)) at or below 0.01 together with a G loss at or above the loss's
+    # "far" level (bce: 5, i.e. D(G(z)) < 0.7 % in G's own step), in every one
+    # of the latest rows: no warm-up looks like that for long.  The PyTorch
+    # DCGAN tutorial on CelebA has one such row (step 50) and recovers by step
+    # 150; zhangxiann/PyTorch_Practice#1 has it from iteration 20 on, six rows
+    # over 42 steps, and its images stayed noise.  At least 4 rows over 20
+    # steps: one or two saturated batches are a normal start.
+    saturated_d_g_z: float = 0.01
+    saturated_min_rows: int = 4
+    saturated_min_steps: int = 20
+    # The other way round: G's loss at 0 (D(G(z)) = 1: D calls every fake
+    # real) with D's loss 10x its equilibrium or more, in every one of the
+    # latest 4 rows or more (carpedm20/DCGAN-tensorflow#276: g_loss 0.00000,
+    # d_loss 60-90 with 20 images at batch size 5).
+    fooled_g_loss: float = 0.01
+    fooled_d_ratio: float = 10.0
+
     # ---- convergence_failure ----------------------------------------------
     # D loss down to ~0 (smoothed <= 0.05, as for "pinned") while G loss
     # climbs steadily: rank correlation with the step >= 0.6, the end at least
@@ -167,7 +185,14 @@ class Thresholds:
     unstable_rel_noise: float = 0.25
     unstable_level_floor: float = 0.5
     spike_sigmas: float = 5.0
+    spike_level: float = 2.0
     spike_share: float = 0.02
+    # Rows this many steps apart or more are separate batches, not a curve:
+    # their normal noise is that of one batch (see rule_unstable.noise_allowance;
+    # the CelebA tutorial log, every 50 steps, swings by up to 33 % when healthy).
+    sparse_row_steps: float = 10.0
+    sparse_noise_factor: float = 2.0
+    noise_reference_batch: int = 64
 
     # ---- slow_progress -------------------------------------------------------
     # A flat curve is not a problem by itself: a balanced game sits at

@@ -11,10 +11,14 @@ from .csv_reader import looks_like_csv
 from .errors import LogError, missing, unreadable
 from .formats import CONSOLE_FAMILIES, format_list
 from .gantuner_run import EVENTS_FILE, METRICS_FILE
+from .json_reader import looks_like_json_log
+from .pairs import looks_like_pairs
+from .safe_text import binary_share
 from .templates import LEARNERS
 from .tensorboard_reader import event_files, is_event_file
 
 SAMPLE_LINES = 200           # non-empty lines looked at
+BINARY_SHARE = 0.05          # more control bytes than this in the head: not a text log
 HEAD_BYTES = 1 << 20         # read from a file to find them
 DEEP_BYTES = 1 << 22         # searched for metric lines when the first lines have none
 
@@ -43,19 +47,28 @@ def detect_bytes(data: bytes, source: str = "") -> str:
     data = normalise_encoding(data)
     if data[:64].find(b"brain.Event:") >= 0:
         return "tensorboard"
+    where = source or "the text"
+    if binary_share(data[:8192]) > BINARY_SHARE:
+        raise LogError(f"{where}: a binary file, not a text log; open the text a training script "
+                       "printed, a CSV, a TensorBoard event file or a gantuner run folder",
+                       f"{where}: テキストのログではなくバイナリファイルです。学習スクリプトが出力した"
+                       "テキスト、CSV、TensorBoard のイベントファイル、gantuner の実行フォルダのどれかを開いてください")
     lines = sample_lines(data)
     if lines and lines[0].startswith("{") and _is_metrics_json(lines[0]):
         return "gantuner"
     found = _console_format(lines)
     if found:
         return found
+    if looks_like_json_log(data[:4096].decode("utf-8", "replace")):
+        return "json"
+    if looks_like_pairs(lines):
+        return "pairs"
     if looks_like_csv(lines[:2]):
         return "csv"
     for family in CONSOLE_FAMILIES:  # metric lines after a long preamble
         parser = ConsoleParser(family)
         if parser.learn(work_text(data[:DEEP_BYTES])):
             return parser.templates[0].format
-    where = source or "the text"
     if not lines:
         raise LogError(f"{where}: the log is empty; open it again once training has printed something",
                        f"{where}: ログが空です。学習が何か出力してから開き直してください")

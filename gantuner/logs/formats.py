@@ -17,6 +17,10 @@ FORMATS: dict[str, str] = {
     "pytorch-examples-dcgan": "pytorch/examples dcgan: "
                               "'[3/25][120/469] Loss_D: 0.8312 Loss_G: 2.1047 D(x): 0.6824 D(G(z)): 0.2635 / 0.1520'",
     "brownlee": "Brownlee, 'GANs with Python': '>312, d1=0.601, d2=0.640 g=0.887, a1=76, a2=69'",
+    "pairs": "any log of 'name: value' or 'name=value' lines: pytorch-CycleGAN loss_log.txt, "
+             "DCGAN-tensorflow, Torch dcgan 'Err_D', StudioGAN, 'Elapsed [...] batch: N d_loss: ..', "
+             "Chollet's two lines per step, lines behind a tqdm bar",
+    "json": "JSON list or JSON lines of records (Chainer LogReport 'log': iteration, loss_dis, loss_gen)",
     "csv": "CSV with a header row (PyTorch Lightning CSVLogger, pandas, spreadsheets)",
     "tensorboard": "TensorBoard event file (events.out.tfevents.*) or a folder holding one",
     "gantuner": "gantuner run folder (metrics.jsonl, events.jsonl)",
@@ -32,6 +36,10 @@ FORMATS_JA: dict[str, str] = {
     "pytorch-examples-dcgan": "pytorch/examples の dcgan: "
                               "'[3/25][120/469] Loss_D: 0.8312 Loss_G: 2.1047 D(x): 0.6824 D(G(z)): 0.2635 / 0.1520'",
     "brownlee": "Brownlee『GANs with Python』: '>312, d1=0.601, d2=0.640 g=0.887, a1=76, a2=69'",
+    "pairs": "「名前: 値」や「名前=値」が並ぶ任意のログ: pytorch-CycleGAN の loss_log.txt、"
+             "DCGAN-tensorflow、Torch dcgan の 'Err_D'、StudioGAN、'Elapsed [...] batch: N d_loss: ..'、"
+             "Chollet の 1 ステップ 2 行の形式、tqdm のバーが前に付いた行",
+    "json": "レコードの JSON リストまたは JSON Lines(Chainer の LogReport の 'log': iteration, loss_dis, loss_gen)",
     "csv": "見出し行つきの CSV(PyTorch Lightning の CSVLogger、pandas、表計算ソフト)",
     "tensorboard": "TensorBoard のイベントファイル(events.out.tfevents.*)またはそれを含むフォルダ",
     "gantuner": "gantuner の実行フォルダ(metrics.jsonl, events.jsonl)",

@@ -18,11 +18,18 @@ from gantuner.metrics import KNOWN_COLUMNS
 # canonical column -> accepted spellings, already normalised by _normalise().
 ALIASES: dict[str, tuple[str, ...]] = {
     "d_loss": ("d_loss", "loss_d", "lossd", "dloss", "discriminator_loss", "loss_discriminator",
-               "disc_loss", "loss_disc", "d_total_loss", "err_d", "errd", "critic_loss", "loss_critic"),
+               "disc_loss", "loss_disc", "d_total_loss", "err_d", "errd", "critic_loss", "loss_critic",
+               "dis_loss", "loss_dis", "discriminator_loss_total", "d_cost", "disc_cost", "loss_d_total"),
     "g_loss": ("g_loss", "loss_g", "lossg", "gloss", "generator_loss", "loss_generator",
-               "gen_loss", "loss_gen", "g_total_loss", "err_g", "errg"),
-    "d_loss_real": ("d_loss_real", "loss_d_real", "d_real_loss", "real_loss", "loss_real", "d1"),
-    "d_loss_fake": ("d_loss_fake", "loss_d_fake", "d_fake_loss", "fake_loss", "loss_fake", "d2"),
+               "gen_loss", "loss_gen", "g_total_loss", "err_g", "errg", "g_cost", "gen_cost",
+               # Chollet / Krohn / Atienza: the "adversarial" (stacked G->D) model's loss is G's loss.
+               "a_loss", "adversarial_loss", "loss_adversarial", "adv_loss_total",
+               # pix2pix: G's adversarial term (its L1 term stays an extra column).
+               "g_gan"),
+    "d_loss_real": ("d_loss_real", "loss_d_real", "d_real_loss", "real_loss", "loss_real", "d1", "d_real",
+                    "err_d_real", "errd_real"),
+    "d_loss_fake": ("d_loss_fake", "loss_d_fake", "d_fake_loss", "fake_loss", "loss_fake", "d2", "d_fake",
+                    "err_d_fake", "errd_fake"),
     "d_acc": ("d_acc", "acc", "accuracy", "d_accuracy", "acc_d", "disc_acc", "discriminator_accuracy",
               "discriminator_acc"),
     "d_acc_real": ("d_acc_real", "acc_real", "real_acc", "d_real_acc", "a1"),
@@ -34,7 +41,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "grad_norm_g": ("grad_norm_g", "g_grad_norm", "grad_g", "g_grad"),
     "time": ("time", "wall_time", "walltime", "timestamp"),
 }
-STEP_ALIASES: tuple[str, ...] = ("step", "global_step", "iteration", "iter", "it", "steps", "iterations")
+STEP_ALIASES: tuple[str, ...] = ("step", "global_step", "iteration", "iter", "it", "steps", "iterations",
+                                  "iters", "total_iters", "niter", "total_steps")
 EPOCH_ALIASES: tuple[str, ...] = ("epoch", "epochs")
 LOSS_COLUMNS: tuple[str, ...] = ("d_loss", "g_loss", "d_loss_real", "d_loss_fake")
 ACCURACY_COLUMNS: tuple[str, ...] = ("d_acc", "d_acc_real", "d_acc_fake")

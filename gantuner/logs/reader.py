@@ -12,6 +12,8 @@ from .detect import detect_bytes, detect_format, normalise_encoding
 from .errors import LogError, missing, unreadable
 from .formats import FAMILY_OF, FORMATS, format_list
 from .gantuner_run import METRICS_FILE, parse_jsonl, read_run, rows_to_table
+from .json_reader import read_json_text
+from .pairs import read_pairs_text
 from .segments import mark_restarts
 from .tensorboard_reader import read_tensorboard
 
@@ -58,6 +60,12 @@ def read_bytes(data: bytes, format: str | None, source: str = "") -> MetricTable
                        "read_log(path) で読んでください")
     if fmt == "csv":
         return read_csv_text(data.decode("utf-8", "replace"), source)
+    if fmt in ("json", "pairs"):
+        text = data.decode("utf-8", "replace")
+        table = read_json_text(text, source) if fmt == "json" else read_pairs_text(text, source)
+        if len(table) == 0:
+            raise _no_rows(fmt, source, table)
+        return mark_restarts(table)
     if fmt == "gantuner":
         lines = parse_jsonl(data, METRICS_FILE)
         table = rows_to_table(lines.objects, source)

@@ -40,7 +40,7 @@ def test_metric_lines_after_a_long_preamble_are_found(tmp_path):
 def test_every_format_has_english_and_japanese_descriptions():
     assert set(FORMATS) == set(FORMATS_JA)
     assert {"keras-gan", "keras-gan-acgan", "keras-gan-wgan", "pytorch-gan", "pytorch-gan-acgan",
-            "pytorch-examples-dcgan", "brownlee", "csv", "tensorboard", "gantuner"} == set(FORMATS)
+            "pytorch-examples-dcgan", "brownlee", "pairs", "json", "csv", "tensorboard", "gantuner"} == set(FORMATS)
     assert all(FORMATS[k] and FORMATS_JA[k] and FORMATS[k] != FORMATS_JA[k] for k in FORMATS)
 
 
