@@ -225,7 +225,8 @@ def _bracket_items(literals: list[str], numbers: list[str], start: int,
             open_bracket = True
             group = label
             low = label.lower()
-            name = {"d loss": "d_loss", "g loss": "g_loss"}.get(low, clean_name(label))
+            # "A loss": the adversarial (stacked G -> D) model's loss is G's (Krohn, Atienza).
+            name = {"d loss": "d_loss", "g loss": "g_loss", "a loss": "g_loss"}.get(low, clean_name(label))
             marker = marker or _marker(literals[i], info)
         elif "--" in info.sep:
             group = "--"

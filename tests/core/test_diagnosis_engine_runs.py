@@ -72,3 +72,43 @@ def test_a_run_forced_into_collapse_gets_mode_collapse_from_its_quality_metrics(
     assert collapse.severity == "warning"
     assert collapse.evidence["quality_classes_total"] == 10
     assert collapse.evidence["quality_classes_recent_median"] <= 5
+
+
+@pytest.mark.slow
+def test_the_articles_case_live_first_card_is_d_too_strong_with_the_articles_remedies():
+    """lr_d 2e-3, lr_g 1e-5, 5 D steps per step on digits (the article's D-too-strong
+    case): the first warning or critical card the window's live diagnosis shows is
+    d_too_strong, never "unstable", and its actions follow the article's order."""
+    from gantuner.gui.live_diagnosis import LiveDiagnosis
+    from gantuner.training import Driver, RunOptions
+
+    live = LiveDiagnosis(min_interval=0.0)
+    cards: list[tuple[int, list]] = []
+    clock = iter(range(10**6))
+
+    class Window:  # what the window does with the driver's rows (diagnosis_dock.py)
+        def on_rows(self, rows):
+            live.add_rows(rows)
+            hints = live.maybe_update(float(next(clock)))
+            if hints:
+                cards.append((rows[-1]["step"], hints))
+
+        def on_sample(self, step, sample): pass
+        def on_event(self, event): live.add_event(event)
+        def on_status(self, status): pass
+
+    config = {"dataset": "digits", "image_size": 8, "lr_d": 2e-3, "lr_g": 1e-5, "d_steps": 5,
+              "device": "cpu", "seed": 0}
+    driver = Driver.new(config, options=RunOptions(max_steps=120, sample_every=0, checkpoint_every=0,
+                                                   quality_every=0, flush_seconds=0.0))
+    live.set_knob_values(driver.engine.knob_values())
+    driver.run(Window())
+    severe_cards = [(step, [h for h in hints if h.severity in ("warning", "critical")])
+                    for step, hints in cards]
+    first_step, first = next((s, h) for s, h in severe_cards if h)
+    assert first[0].id == "d_too_strong", (first_step, [h.id for h in first])
+    assert "unstable" not in [h.id for _, hs in severe_cards for h in hs]
+    knobs_named = [a.knob for a in first[0].actions]
+    # The article's order (batch norm is already off, so its action is left out).
+    assert knobs_named[:4] == ["d_dropout", "lr_d", "lr_g", "g_width"]
+    assert first[0].evidence["d_g_z_max"] <= 0.01 and first_step <= 100
