@@ -49,6 +49,9 @@ WHOLE: dict[str, tuple[str, str]] = {
     "share": ("share of steps", "該当ステップの割合"),
     "rise_step": ("rose from step", "上がり始めたステップ"),
     "late_d_acc_mean": ("D accuracy since then, mean", "その後のDの正解率・平均"),
+    "won_from_step": ("D ahead outright from step", "Dが完全に優位になったステップ"),
+    "nonfinite_from_first_row": ("not finite from the first row", "最初の行から非有限値"),
+    "evaluations": ("quality evaluations", "品質評価の回数"),
 }
 
 # What a key is about: curves and other series.  Quality metrics come from

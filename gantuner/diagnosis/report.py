@@ -21,16 +21,18 @@ _NO_LINE_START = "。、，．）」』】〕)]}%％:：,.!?！？ー"
 
 
 def report_json(table: MetricTable, hints: list[Hint]) -> dict[str, Any]:
-    """{"format", "steps" (number of rows), "skipped_lines", "hints", "source"}."""
-    return {
+    """{"format", "steps" (number of rows), "skipped_lines", "hints", "source"}, and
+    "notes"/"notes_ja" when the log has some (combined losses, a run's tail)."""
+    out = {
         "format": table.format,
         "steps": len(table),
         "skipped_lines": int(table.skipped_lines),
         "hints": [h.to_json() for h in hints],
         "source": str(table.source),
-        "notes": notes(table, "en"),
-        "notes_ja": notes(table, "ja"),
     }
+    if notes(table, "en"):  # what the reader combined, a log that is a run's tail
+        out.update(notes=notes(table, "en"), notes_ja=notes(table, "ja"))
+    return out
 
 
 def format_report(table: MetricTable, hints: list[Hint], language: str = "en") -> str:

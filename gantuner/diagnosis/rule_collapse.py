@@ -16,7 +16,7 @@ from .rule_common import (CAPPED_AT_ONE, hint_title, make_hint, quality_columns,
                           quality_name)
 
 
-@rule("mode_collapse", priority=2)
+@rule("mode_collapse", priority=2, titles=("mode_collapse", "poor_quality"))
 def mode_collapse(ctx: Context) -> Hint | None:
     """Sample diversity or mode coverage falling from its best (quality_*
     columns), or G's loss oscillating with a regular period while D's
@@ -37,7 +37,10 @@ def mode_collapse(ctx: Context) -> Hint | None:
         x = ctx.cols[name]
         # Evaluations after the warm-up only: early samples are noise.
         ok = np.flatnonzero(np.isfinite(x) & ctx.post)
-        if ok.size < th.quality_min_points:
+        total = _coverage_total(name, ctx)
+        # Coverage is read from the first evaluation after the warm-up (a
+        # count of modes is its own evidence); a fall needs a history.
+        if ok.size < (1 if total else th.quality_min_points):
             continue
         values = x[ok]
         if name in CAPPED_AT_ONE:
@@ -46,7 +49,6 @@ def mode_collapse(ctx: Context) -> Hint | None:
         best_i = int(np.argmax(values))
         best, now = float(values[best_i]), float(np.median(recent))
         last = float(values[-1])
-        total = _coverage_total(name, ctx)
         if total and now <= th.quality_low_coverage * total:
             row = int(ok[-1])
             parts.append(T.pair("collapse_coverage", quality=quality_name(name), now=T.num(now),
@@ -56,6 +58,8 @@ def mode_collapse(ctx: Context) -> Hint | None:
             first_row, last_row = int(ok[0]), row
             low_coverage = True
             break
+        if ok.size < th.quality_min_points:
+            continue
         if best > 0 and best_i < values.size - recent.size and now <= (1 - th.quality_drop) * best:
             best_row, now_row = int(ok[best_i]), int(ok[-1])
             parts.append(T.pair("collapse_quality", quality=quality_name(name), best=T.num(best),
@@ -67,6 +71,9 @@ def mode_collapse(ctx: Context) -> Hint | None:
             first_row, last_row = best_row, now_row
             quality_fell = True
             break
+    poor = None if parts else _far_from_data(ctx)
+    if poor is not None:
+        return poor
     osc = _oscillation(ctx)
     if osc is not None:
         period, peak, amplitude, acc_mean, rows = osc
@@ -134,3 +141,32 @@ def _oscillation(ctx: Context) -> tuple[float, float, float, float, np.ndarray] 
     if not (peak >= th.osc_acf_peak and amplitude >= th.osc_rel_amplitude * level):
         return None
     return period, peak, amplitude, acc_mean, rows
+
+
+# Realism columns (share of samples near the data), in order of preference.
+REALISM_COLUMNS = ("quality_high_quality", "quality_precision")
+
+
+def _far_from_data(ctx: Context) -> Hint | None:
+    """Most samples far from the data in the latest evaluations after the
+    warm-up (kNN precision or the share near a mode at or below 0.2): whatever
+    the curves say, the samples are not good yet."""
+    th = ctx.th
+    for name in REALISM_COLUMNS:
+        if name not in ctx.cols:
+            continue
+        x = ctx.cols[name]
+        ok = np.flatnonzero(np.isfinite(x) & ctx.post)
+        if ok.size == 0:
+            continue
+        now = float(np.median(x[ok][-th.quality_recent:]))
+        if now > th.quality_poor_realism:
+            return None
+        first, last = int(ok[0]), int(ok[-1])
+        text = T.join(T.pair("poor_quality", quality=quality_name(name), now=T.num(now),
+                             evaluations=int(min(ok.size, th.quality_recent)),
+                             last=T.steps(ctx.step_at(last))), T.pair("collapse_why"))
+        evidence = {f"{name}_recent_median": now, "evaluations": int(ok.size)}
+        return make_hint("mode_collapse", "warning", hint_title("poor_quality"), text, ctx,
+                         first, last, evidence, A.FIGHT_COLLAPSE, score=0.45)
+    return None

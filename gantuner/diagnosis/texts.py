@@ -54,6 +54,7 @@ TITLES: dict[str, tuple[str, str]] = {
     "d_too_weak": ("The discriminator is too weak", "識別器が弱すぎます"),
     "healthy": ("Training looks healthy", "学習は順調です"),
     "mode_collapse": ("Possible mode collapse", "モード崩壊の疑いがあります"),
+    "poor_quality": ("The samples are far from the data", "サンプルがデータから離れています"),
     "convergence_failure": ("Training has failed: D has won outright",
                             "収束に失敗しています: 識別器が完全に勝っています"),
     "d_fooled": ("D's outputs have saturated: it calls every fake real",
@@ -275,9 +276,18 @@ PARTS: dict[str, tuple[str, str]] = {
     ),
     "collapse_coverage": (
         "The samples' {quality} is only {now} of the data's {total} (steps {first} to {last}): "
-        "G makes a few kinds of sample and ignores the rest.",
+        "G seems to make a few kinds of sample and ignore the rest. Look at the samples to "
+        "confirm.",
         "サンプルの {quality} はデータの {total} 種類のうち {now} だけです (ステップ {first}〜{last})。"
-        "生成器は数種類のサンプルしか作らず、残りを無視しています。",
+        "生成器は数種類のサンプルしか作らず、残りを無視しているようです。サンプル画像で確かめましょう。",
+    ),
+    "poor_quality": (
+        "In the latest {evaluations} quality evaluation(s) (up to step {last}) the samples' "
+        "{quality} is {now}: most samples are far from the data, whatever the losses say. "
+        "Look at the samples; if they are also all alike, G has collapsed to a few outputs.",
+        "直近 {evaluations} 回の品質評価 (ステップ {last} まで) で、サンプルの{quality}は "
+        "{now} です。損失の見かけにかかわらず、ほとんどのサンプルがデータから離れています。"
+        "サンプル画像を確認し、どれも似ていれば生成器が少数の出力に崩壊しています。",
     ),
     "collapse_why": (
         "The article: a smaller batch gives more varied gradients and helps escape a poor "
@@ -488,6 +498,9 @@ QUALITY_NAMES = {  # the labels of gantuner.quality.descriptions, in sentence ca
     "quality_classes": ("digit classes covered", "カバーした数字クラス数"),
     "quality_diversity": ("diversity", "多様性"),
     "quality_recall": ("recall (coverage of the data)", "再現率 (データの網羅性)"),
+    "quality_precision": ("kNN precision (share of samples near the data)",
+                          "kNN 適合率 (データに近いサンプルの割合)"),
+    "quality_high_quality": ("share of samples near a mode", "モードに近いサンプルの割合"),
 }
 
 # Reasons that D is handicapped (d_too_weak), filled with the knob values.

@@ -156,6 +156,10 @@ class Thresholds:
     # the warm-up is a collapse even without a fall: latent_dim=1 on digits
     # covers 1-3 of the 10 classes for 800 steps (measured), the defaults 8-10.
     quality_low_coverage: float = 0.5
+    # Samples near the data: kNN precision or the share of 2D samples within 3
+    # standard deviations of a mode (the data itself: 0.99; PacGAN's GAN on the
+    # ring: 0.98) at 0.2 or less means most samples are nowhere near the data.
+    quality_poor_realism: float = 0.2
 
     # ---- divergence ----------------------------------------------------------
     # bce, lsgan and hinge losses above 100 mean the logits have blown up

@@ -50,6 +50,8 @@ def test_working_runs_are_quiet(name):
 def test_a_wgan_g_loss_is_not_judged_for_noise():
     table, hints = judge("cwgangp_cifar10_nyroro.log")
     assert "unstable" not in [h.id for h in hints]
+    # The log is a run's tail: the report says so instead of giving warm-up evidence.
+    assert "The log starts at step 100,000, not at the start of training" in format_report(table, hints)
     # Without knowing the loss, the same numbers read as bce would be "unstable":
     assert "unstable" in [h.id for h in diagnose(table, loss="bce")]
 

@@ -373,3 +373,38 @@ def test_hints_are_sorted_most_severe_first():
     severities = [h.severity for h in diagnose(t)]
     order = {"critical": 0, "warning": 1, "info": 2}
     assert severities == sorted(severities, key=order.get)
+
+
+# ---- recorded quality metrics (quality_* columns of metrics.jsonl) ------------------
+
+def _with_quality(column, values, dataset):
+    t = per_step(3000, acc=0.6, d_loss=0.62, g_loss=0.9)
+    q = np.full(len(t), np.nan)
+    q[999::1000] = values
+    t.columns[column] = q
+    return t, {"dataset": dataset}
+
+
+def test_four_of_eight_ring_modes_is_not_healthy():
+    t, knobs = _with_quality("quality_modes", [4, 4, 4], "ring")
+    hints = diagnose(t, knobs=knobs)
+    assert "healthy" not in ids(hints)
+    collapse = next(h for h in hints if h.id == "mode_collapse")
+    assert collapse.severity == "warning" and collapse.evidence["quality_modes_total"] == 8
+    assert "4 of the data's 8" in collapse.explanation_en and "seems" in collapse.explanation_en
+    # One evaluation after the warm-up is enough to say so.
+    t1, _ = _with_quality("quality_modes", [np.nan, np.nan, 4], "ring")
+    assert "mode_collapse" in ids(diagnose(t1, knobs=knobs))
+    full, _ = _with_quality("quality_modes", [8, 8, 8], "ring")
+    assert ids(diagnose(full, knobs=knobs)) == ["healthy"]
+
+
+def test_a_knn_precision_of_five_percent_is_not_healthy():
+    t, knobs = _with_quality("quality_precision", [0.04, 0.05, 0.05], "digits")
+    hints = diagnose(t, knobs=knobs)
+    assert "healthy" not in ids(hints)
+    poor = next(h for h in hints if h.id == "mode_collapse")
+    assert poor.title_en == "The samples are far from the data"
+    assert poor.evidence["quality_precision_recent_median"] == 0.05
+    good, _ = _with_quality("quality_precision", [0.7, 0.8, 0.8], "digits")
+    assert ids(diagnose(good, knobs=knobs)) == ["healthy"]
