@@ -174,3 +174,38 @@ def test_setup_knob_values_make_restart_actions_concrete():
     assert widen and widen[0].needs_restart and widen[0].new_value == 128
     assert "not_a_knob" not in live.knob_values
 
+
+
+# ---- gantuner's own recorded runs, replayed as the window receives them ----------
+
+def _replay(run: str, batch: int = 10):
+    import json
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parents[1] / "data" / "engine_runs" / run
+    config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
+    rows = [json.loads(line) for line in (folder / "metrics.jsonl").read_text(encoding="utf-8").splitlines()]
+    live = LiveDiagnosis(min_interval=0.0)
+    live.set_knob_values(config["knobs"])
+    shown = []
+    for i in range(0, len(rows), batch):
+        live.add_rows(rows[i:i + batch])
+        hints = live.maybe_update(float(i))
+        shown.append((rows[min(i + batch, len(rows)) - 1]["step"], hints or []))
+    return shown
+
+
+def test_a_healthy_engine_run_never_gets_a_warning_live():
+    # digits defaults (8x8), 800 steps, recorded with gantuner.training.Driver
+    for step, hints in _replay("digits_default"):
+        assert not [h.id for h in hints if h.severity != "info"], step
+
+
+def test_the_articles_case_recorded_first_card_is_d_too_strong():
+    # lr_d 2e-3, lr_g 1e-5, d_steps 5 on digits (8x8), 300 steps, recorded with the Driver
+    severe = [(s, [h for h in hints if h.severity in ("warning", "critical")]) for s, hints in
+              _replay("digits_d_too_strong")]
+    step, first = next((s, h) for s, h in severe if h)
+    assert first[0].id == "d_too_strong" and step <= 60
+    assert [a.knob for a in first[0].actions][:3] == ["d_dropout", "lr_d", "lr_g"]
+    assert all("unstable" not in [h.id for h in hs] for _, hs in severe)
