@@ -41,6 +41,7 @@ class DiagnosisDock(QObject):
         self.mode = "live"
         self.loading_log = False  # set by the log opener while a log's rows arrive
         self.log_table: MetricTable | None = None
+        self.log_loss: str | None = None  # File > Loss of opened logs (None: from the log)
         self._log_dirty = False
         self._summary: tuple | None = None
 
@@ -129,6 +130,12 @@ class DiagnosisDock(QObject):
         self._show_summary()
         self._diagnose_log()
 
+    def set_log_loss(self, loss: str | None) -> None:
+        """The loss an opened log's numbers are (see gantuner.diagnosis.conventions); judged again."""
+        self.log_loss = loss
+        if self.mode == "log" and self.log_table is not None:
+            self._diagnose_log()
+
     def extend_log(self, table: MetricTable, summary: tuple) -> None:
         """A followed log grew: the hints are renewed at the next tick."""
         self.log_table = table
@@ -140,7 +147,7 @@ class DiagnosisDock(QObject):
         self._log_dirty = False
         if self.log_table is None:
             return
-        hints = diagnose(self.log_table, live=False, knobs=None)
+        hints = diagnose(self.log_table, live=False, knobs=None, loss=self.log_loss)
         self.panel.set_hints(hints, None)
         self._show_bands(hints)
 

@@ -19,8 +19,8 @@ from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from ..logs import LogError, LogFollower, read_log
 from ..metrics import MetricTable
@@ -34,6 +34,8 @@ translate = QCoreApplication.translate
 FOLLOW_MS = 1000          # a followed log is polled this often
 SKIPPED_LINES_SHOWN = 3   # line numbers of the first skipped lines in the summary
 LESSONS = {"lesson1": "seed_example1.log", "lesson2": "seed_example2.log"}
+# File > Loss of opened logs: what `gantuner diagnose --loss` chooses (None: from the log).
+LOG_LOSSES = (None, "bce", "bce_sum", "lsgan", "hinge", "relhinge", "wgan")
 
 
 @dataclass
@@ -116,6 +118,22 @@ class LogOpener(QObject):
         self.open_action.setObjectName("actionOpenLog")
         self.open_action.triggered.connect(lambda _=False: self.ask_open())
         menus.file_menu.insertAction(menus.recent_menu.menuAction(), self.open_action)
+        # The loss an opened log's numbers are (each loss has its own scale): as
+        # `gantuner diagnose --loss`; the hints of the log are judged again on a change.
+        self.loss_menu = QMenu(window)
+        self.loss_menu.setObjectName("menuLogLoss")
+        self.loss_group = QActionGroup(self.loss_menu)
+        self.loss_actions: dict[str | None, QAction] = {}
+        for loss in LOG_LOSSES:
+            action = QAction(self.loss_menu)
+            action.setObjectName(f"actionLogLoss_{loss or 'detect'}")
+            action.setCheckable(True)
+            action.setChecked(loss is None)
+            action.triggered.connect(lambda _=False, value=loss: dock.set_log_loss(value))
+            self.loss_group.addAction(action)
+            self.loss_menu.addAction(action)
+            self.loss_actions[loss] = action
+        menus.file_menu.insertMenu(menus.recent_menu.menuAction(), self.loss_menu)
         self.lesson_actions: dict[str, QAction] = {}
         about = menus.actions["about"]
         for name, file_name in LESSONS.items():
@@ -254,6 +272,20 @@ class LogOpener(QObject):
         self.open_action.setText(translate("LogOpener", "Open log…"))
         self.open_action.setToolTip(translate(
             "LogOpener", "Show a training log's curves and hints (Keras-GAN, PyTorch-GAN, CSV, TensorBoard…)"))
+        self.loss_menu.setTitle(translate("LogOpener", "Loss of opened logs"))
+        self.loss_menu.setToolTip(translate(
+            "LogOpener", "Which loss an opened log's numbers are: each is judged on its own scale"))
+        texts = {
+            None: translate("LogOpener", "Detect from the log"),
+            "bce": translate("LogOpener", "BCE, mean of the real and fake terms (Keras-GAN, PyTorch-GAN)"),
+            "bce_sum": translate("LogOpener", "BCE, sum of the two terms (pytorch/examples, Chainer)"),
+            "lsgan": translate("LogOpener", "Least squares (LSGAN, CycleGAN)"),
+            "hinge": translate("LogOpener", "Hinge"),
+            "relhinge": translate("LogOpener", "Relativistic hinge"),
+            "wgan": translate("LogOpener", "Wasserstein (WGAN, WGAN-GP)"),
+        }
+        for loss, action in self.loss_actions.items():
+            action.setText(texts[loss])
         self.lesson_actions["lesson1"].setText(
             translate("LogOpener", "Lesson 1: D too strong (example 1 of the article)"))
         self.lesson_actions["lesson2"].setText(
