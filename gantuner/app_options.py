@@ -13,7 +13,8 @@ from pathlib import Path
 
 # destination -> the flag a user types
 APP_ONLY_OPTIONS = {"app_start": "--start", "app_dataset": "--dataset", "app_assignments": "--set",
-                    "app_open_run": "--open", "app_lang": "--lang", "app_threads": "--threads"}
+                    "app_open_run": "--open", "app_lang": "--lang", "app_threads": "--threads",
+                    "app_smoke_test": "--smoke-test"}
 
 
 def add_app_arguments(group: argparse._ActionsContainer) -> None:
@@ -30,6 +31,9 @@ def add_app_arguments(group: argparse._ActionsContainer) -> None:
     group.add_argument("--threads", dest="app_threads", type=int, metavar="N",
                        help="CPU threads for training (default: chosen for this machine; "
                             "the preferences can set it too)")
+    group.add_argument("--smoke-test", dest="app_smoke_test", action="store_true",
+                       help="check this install: open the window, train 20 steps, diagnose, close; "
+                            "exit status 0 when all of it worked")
 
 
 def build_app_parser() -> argparse.ArgumentParser:

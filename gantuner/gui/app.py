@@ -66,6 +66,7 @@ def run_app(args: argparse.Namespace) -> int:
 
     from PySide6.QtWidgets import QApplication
 
+    from .app_icon import app_icon
     from .gc_pauses import keep_gc_pauses_short
     from .main_window import CLOSE_TIMEOUT_MS, MainWindow
 
@@ -75,6 +76,7 @@ def run_app(args: argparse.Namespace) -> int:
     app.setOrganizationName("gantuner")
     app.setApplicationName("gantuner")
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(app_icon())
     window = MainWindow(config, language=args.app_lang, threads=args.app_threads)
     close_on_interrupt(window)
     window.show()
@@ -83,6 +85,9 @@ def run_app(args: argparse.Namespace) -> int:
         window.open_run(args.app_open_run)
     elif args.app_start:
         window.start()
+    if args.app_smoke_test:
+        from .smoke_test import run_smoke_test
+        return run_smoke_test(app, window)
     status = app.exec()
     # Quit by other means than closing the window (the session ending, say):
     # still stop training cleanly, so the run files end with a checkpoint.
