@@ -28,6 +28,15 @@ APP = PYPROJECT["tool"]["gantuner"]["packaging"]
 NAME, VERSION, APP_ID = PROJECT["name"], PROJECT["version"], APP["app_id"]
 
 
+# What each library links to, for the spec's orphan pruning: (name, resolved path) as PyInstaller gives them.
+LINKS = {
+    "/venv/PySide6/QtGui.abi3.so": [("libQt6Gui.so.6", "/venv/PySide6/Qt/lib/libQt6Gui.so.6")],
+    "/venv/PySide6/Qt/lib/libQt6Gui.so.6": [("libfontconfig.so.1", "/usr/lib/libfontconfig.so.1")],
+    "/venv/PySide6/Qt/plugins/platforms/libqxcb.so": [("libQt6XcbQpa.so.6", None)],
+    "/venv/PySide6/Qt/plugins/platformthemes/libqgtk3.so": [("libgtk-3.so.0", None), ("libpango-1.0.so.0", None)],
+}
+
+
 class Recorder:
     """Stands in for one of PyInstaller's build steps, keeping its arguments."""
 
@@ -43,11 +52,15 @@ def run_spec(tmp_path: Path, platform: str, monkeypatch) -> tuple[dict, dict[str
     Recorder.calls = {}
     hooks = types.ModuleType("PyInstaller.utils.hooks")
     hooks.collect_submodules = lambda package: [f"{package}.recorded"]
-    for name in ("PyInstaller", "PyInstaller.utils"):
+    bindepend = types.ModuleType("PyInstaller.depend.bindepend")
+    bindepend.get_imports = lambda filename: LINKS.get(filename, [])
+    for name in ("PyInstaller", "PyInstaller.utils", "PyInstaller.depend"):
         monkeypatch.setitem(sys.modules, name, types.ModuleType(name))
     monkeypatch.setitem(sys.modules, "PyInstaller.utils.hooks", hooks)
+    monkeypatch.setitem(sys.modules, "PyInstaller.depend.bindepend", bindepend)
     monkeypatch.setattr(sys, "platform", platform)
-    namespace = {"SPECPATH": str(PACKAGING), "workpath": str(tmp_path), "__file__": str(PACKAGING / "gantuner.spec")}
+    namespace = {"SPECPATH": str(PACKAGING), "workpath": str(tmp_path), "DISTPATH": str(tmp_path / "dist"),
+                 "__file__": str(PACKAGING / "gantuner.spec")}
     for kind in ("Analysis", "PYZ", "EXE", "COLLECT", "BUNDLE"):
         namespace[kind] = lambda *args, _kind=kind, **kwargs: Recorder(_kind, *args, **kwargs)
     exec(compile((PACKAGING / "gantuner.spec").read_text(), "gantuner.spec", "exec"), namespace)
@@ -62,7 +75,8 @@ def test_spec_builds_the_project_named_in_pyproject(tmp_path, monkeypatch):
     assert f"from {module} import {function}" in launcher.read_text()
     assert calls["Analysis"].kwargs["pathex"] == [str(ROOT)]
     assert "BUNDLE" not in calls
-    assert calls["EXE"].kwargs["strip"] is True
+    # PyInstaller's strip=True breaks numpy's and Pillow's auditwheel-repaired libraries.
+    assert calls["EXE"].kwargs["strip"] is False and calls["COLLECT"].kwargs["strip"] is False
 
 
 def test_spec_carries_every_resource_folder_where_the_app_looks(tmp_path, monkeypatch):
@@ -91,13 +105,31 @@ def test_spec_trims_what_the_app_never_loads_and_keeps_what_it_does(tmp_path, mo
                    "PySide6/Qt/plugins/xcbglintegrations/libqxcb-glx-integration.so",
                    "PySide6/Qt/plugins/platforminputcontexts/libibusplatforminputcontextplugin.so",
                    "PySide6/Qt/translations/qtbase_ja.qm", "PySide6/Qt/lib/libQt6XcbQpa.so.6",
-                   "resources/icons/gantuner_16.png"):
+                   "resources/icons/gantuner_16.png", "torch/bin/torch_shm_manager"):
         assert kept(needed), needed
     excluded = set(namespace["EXCLUDED_MODULES"])
     assert {"scipy", "tensorboard"} <= excluded
     # pyqtgraph imports these at start-up: excluding one would break the window.
     assert not excluded & {"PySide6.QtOpenGL", "PySide6.QtOpenGLWidgets", "PySide6.QtSvg", "PySide6.QtTest",
                            "sympy", "PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets"}
+
+
+def test_spec_drops_libraries_only_trimmed_plugins_linked_to(tmp_path, monkeypatch):
+    namespace, _ = run_spec(tmp_path, "linux", monkeypatch)
+    binaries = [
+        ("PySide6/QtGui.abi3.so", "/venv/PySide6/QtGui.abi3.so", "EXTENSION"),
+        ("PySide6/Qt/lib/libQt6Gui.so.6", "/venv/PySide6/Qt/lib/libQt6Gui.so.6", "BINARY"),
+        ("libQt6Gui.so.6", "PySide6/Qt/lib/libQt6Gui.so.6", "SYMLINK"),
+        ("libfontconfig.so.1", "/usr/lib/libfontconfig.so.1", "BINARY"),
+        ("PySide6/Qt/plugins/platforms/libqxcb.so", "/venv/PySide6/Qt/plugins/platforms/libqxcb.so", "BINARY"),
+        ("PySide6/Qt/lib/libQt6XcbQpa.so.6", "/venv/PySide6/Qt/lib/libQt6XcbQpa.so.6", "BINARY"),
+        ("libpython3.11.so.1.0", "/usr/lib/libpython3.11.so.1.0", "BINARY"),
+        # Collected for libqgtk3, which the trimming removed:
+        ("libpango-1.0.so.0", "/usr/lib/libpango-1.0.so.0", "BINARY"),
+        ("PySide6/Qt/lib/libQt6WaylandClient.so.6", "/venv/PySide6/Qt/lib/libQt6WaylandClient.so.6", "BINARY"),
+    ]
+    kept = [dest for dest, _, _ in namespace["without_orphans"](binaries)]
+    assert kept == [dest for dest, _, _ in binaries[:7]]
 
 
 def test_spec_makes_the_macos_app_from_pyproject(tmp_path, monkeypatch):
@@ -107,7 +139,6 @@ def test_spec_makes_the_macos_app_from_pyproject(tmp_path, monkeypatch):
     assert bundle["name"] == f"{APP['display_name']}.app"
     assert bundle["info_plist"]["CFBundleShortVersionString"] == VERSION
     assert Path(bundle["icon"]).is_file() and Path(calls["EXE"].kwargs["icon"]).is_file()
-    assert calls["EXE"].kwargs["strip"] is False  # stripping breaks macOS code signatures
 
 
 def test_icons_exist_in_every_size_the_scripts_install():
