@@ -34,7 +34,9 @@ from ..paths import resource
 from ..training.options import RunOptions
 
 STEPS = 20
-TIMEOUT_S = 55.0      # the whole test, launch included, stays under a minute
+# The whole test, launch included (where it is known), stays under a minute; a
+# packager on a slow machine (or a test of the timeout) may set another limit.
+TIMEOUT_S = float(os.environ.get("GANTUNER_SMOKE_TEST_TIMEOUT_S", "55"))
 POLL_MS = 50
 SAMPLE_LOG = ("sample_logs", "seed_example1.log")
 TRANSLATED_PROBE = ("MainWindow", "Knobs")  # a string every Japanese build translates
@@ -67,6 +69,7 @@ class SmokeTest:
         self.window = window
         self.folder = folder
         self.started = time.monotonic()
+        self.deadline = self.started + TIMEOUT_S - (process_age_s() or 0.0)
         self.figures: dict[str, float] = {}
         self.failure: str | None = None
         self.run_dir: Path | None = None
@@ -100,8 +103,8 @@ class SmokeTest:
         self._timer.start()
 
     def _advance(self) -> None:
-        if time.monotonic() - self.started > TIMEOUT_S:
-            self._fail(f"timed out after {TIMEOUT_S:.0f} s while {self._stages[0][0]}")
+        if time.monotonic() > self.deadline:
+            self._fail(f"timed out after {TIMEOUT_S:g} s while {self._stages[0][0]}")
             return
         name, check = self._stages[0]
         try:
@@ -219,8 +222,9 @@ class SmokeTest:
     def summary(self) -> str:
         f = self.figures
         window = f"window shown {f['window_s']:.2f} s after launch, " if "window_s" in f else ""
+        checks_s = time.monotonic() - self.started
         return (f"gantuner smoke test passed: {window}{STEPS} steps trained in {f['train_s']:.1f} s, "
-                f"{int(f['hints'])} hint(s) shown, all checks done {time.monotonic() - self.started:.1f} s after the window")
+                f"{int(f['hints'])} hint(s) shown, all checks done {checks_s:.1f} s after the window")
 
 
 def run_smoke_test(app: QApplication, window: Any) -> int:

@@ -12,8 +12,8 @@ ROOT = Path(__file__).resolve().parents[2]
 LIMIT_S = 120  # the test itself aims at under 60 s; a loaded CI machine gets slack
 
 
-def smoke_test(cwd: Path, pythonpath: Path, *extra: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(pythonpath),
+def smoke_test(cwd: Path, pythonpath: Path, *extra: str, **more_env: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, **more_env, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(pythonpath),
            "XDG_CONFIG_HOME": str(cwd / "config"), "TMPDIR": str(cwd), "PYTHONUNBUFFERED": "1"}
     return subprocess.run([sys.executable, "-m", "gantuner", "--smoke-test", *extra], cwd=cwd, env=env,
                           capture_output=True, text=True, timeout=LIMIT_S)
@@ -50,3 +50,10 @@ def test_a_missing_resource_fails_with_one_line(tmp_path, leave_out, named):
     assert "Traceback" not in result.stderr
     kept = Path(failures[0].rsplit("files kept in ", 1)[1].rstrip(")"))
     assert kept.parent == tmp_path and kept.is_dir()  # a failed test keeps its files for a look
+
+
+def test_a_stage_past_the_time_limit_fails_with_one_line(tmp_path):
+    result = smoke_test(tmp_path, ROOT, GANTUNER_SMOKE_TEST_TIMEOUT_S="0.5")
+    assert result.returncode == 1
+    failures = [line for line in result.stderr.splitlines() if line.startswith("gantuner smoke test FAILED")]
+    assert len(failures) == 1 and "timed out after 0.5 s while showing the window" in failures[0], result.stderr
