@@ -132,6 +132,18 @@ def test_spec_drops_libraries_only_trimmed_plugins_linked_to(tmp_path, monkeypat
     assert kept == [dest for dest, _, _ in binaries[:7]]
 
 
+def test_spec_leaves_system_libraries_to_the_package_manager(tmp_path, monkeypatch):
+    namespace, _ = run_spec(tmp_path, "linux", monkeypatch)
+    from_the_system = namespace["from_the_system"]
+    assert from_the_system(("libxcb-cursor.so.0", "/usr/lib/x86_64-linux-gnu/libxcb-cursor.so.0", "BINARY"))
+    assert from_the_system(("libfontconfig.so.1", "/lib/x86_64-linux-gnu/libfontconfig.so.1", "BINARY"))
+    for carried in [("libpython3.11.so.1.0", "/usr/lib/x86_64-linux-gnu/libpython3.11.so.1.0", "BINARY"),
+                    ("PySide6/Qt/lib/libQt6Gui.so.6", "/venv/PySide6/Qt/lib/libQt6Gui.so.6", "BINARY"),
+                    ("numpy.libs/libscipy_openblas64_.so", "/venv/numpy.libs/libscipy_openblas64_.so", "BINARY"),
+                    ("torch/lib/libgomp.so.1", "/usr/lib/venv/torch/lib/libgomp.so.1", "BINARY")]:
+        assert not from_the_system(carried), carried
+
+
 def test_spec_makes_the_macos_app_from_pyproject(tmp_path, monkeypatch):
     _, calls = run_spec(tmp_path, "darwin", monkeypatch)
     bundle = calls["BUNDLE"].kwargs
