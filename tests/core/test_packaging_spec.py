@@ -50,13 +50,10 @@ class Recorder:
 
 def run_spec(tmp_path: Path, platform: str, monkeypatch) -> tuple[dict, dict[str, Recorder]]:
     Recorder.calls = {}
-    hooks = types.ModuleType("PyInstaller.utils.hooks")
-    hooks.collect_submodules = lambda package: [f"{package}.recorded"]
     bindepend = types.ModuleType("PyInstaller.depend.bindepend")
     bindepend.get_imports = lambda filename: LINKS.get(filename, [])
-    for name in ("PyInstaller", "PyInstaller.utils", "PyInstaller.depend"):
+    for name in ("PyInstaller", "PyInstaller.depend"):
         monkeypatch.setitem(sys.modules, name, types.ModuleType(name))
-    monkeypatch.setitem(sys.modules, "PyInstaller.utils.hooks", hooks)
     monkeypatch.setitem(sys.modules, "PyInstaller.depend.bindepend", bindepend)
     monkeypatch.setattr(sys, "platform", platform)
     namespace = {"SPECPATH": str(PACKAGING), "workpath": str(tmp_path), "DISTPATH": str(tmp_path / "dist"),
@@ -74,6 +71,11 @@ def test_spec_builds_the_project_named_in_pyproject(tmp_path, monkeypatch):
     module, function = PROJECT["scripts"][NAME].split(":")
     assert f"from {module} import {function}" in launcher.read_text()
     assert calls["Analysis"].kwargs["pathex"] == [str(ROOT)]
+    # Modules the app imports by name on first use are listed, found from the sources.
+    hidden = set(calls["Analysis"].kwargs["hiddenimports"])
+    sources = {".".join(p.with_suffix("").relative_to(ROOT).parts).removesuffix(".__init__")
+               for p in (ROOT / "gantuner").rglob("*.py")}
+    assert {"gantuner.diagnosis.rules", "gantuner.cli", "gantuner.gui.smoke_test"} <= hidden == sources
     assert "BUNDLE" not in calls
     # PyInstaller's strip=True breaks numpy's and Pillow's auditwheel-repaired libraries.
     assert calls["EXE"].kwargs["strip"] is False and calls["COLLECT"].kwargs["strip"] is False
