@@ -39,7 +39,7 @@ rm -rf "$scratch"
 echo "== apt-get install $DEB"
 DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$DEB" | tail -3
 trap 'echo "== apt-get remove $PACKAGE"; DEBIAN_FRONTEND=noninteractive apt-get remove -y -q "$PACKAGE" | tail -1' EXIT
-command -v "$PACKAGE"
+echo "== on the bare PATH: $("${CLEAN_ENV[@]}" sh -c "command -v $PACKAGE") -> $(readlink -f "/usr/bin/$PACKAGE")"
 
 echo "== installed: $(du -sh "/opt/$PACKAGE" | cut -f1) in /opt/$PACKAGE"
 echo "== smoke test under Xvfb"
