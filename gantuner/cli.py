@@ -93,11 +93,13 @@ def _add_module_arguments(parser: argparse.ArgumentParser, module: str) -> None:
         parser.set_defaults(unavailable=module)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def parse(argv: Sequence[str] | None = None) -> argparse.Namespace | int:
+    """The parsed command line, or an exit status when there is nothing more to do
+    (``--help``, ``--version``, a usage error already printed in one line)."""
     parser = build_parser()
     try:
         args, extra = parser.parse_known_args(argv)
-    except SystemExit as exc:  # --help, --version, or a usage error already printed
+    except SystemExit as exc:
         return int(exc.code or 0)
     app_flags = set(APP_ONLY_OPTIONS.values())
     misplaced = [word for word in extra if word.split("=")[0] in app_flags]
@@ -108,13 +110,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(f"unrecognized arguments: {' '.join(extra)}; see gantuner "
                      f"{args.command + ' ' if args.command else ''}--help")
     if args.command is None:
-        from .gui.app import run_app
-
-        return run_app(args)
+        return args  # the desktop app's: gantuner.__main__ opens it
     given = [flag for dest, flag in APP_ONLY_OPTIONS.items() if getattr(args, dest, None)]
     if given:
         return _fail(f"{given[0]} belongs to the desktop app; "
                      f"leave out the command {args.command!r}, or see gantuner {args.command} --help")
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """The headless commands (without one, the usage)."""
+    args = parse(argv)
+    if isinstance(args, int):
+        return args
+    if args.command is None:
+        build_parser().print_usage(sys.stderr)
+        return 2
+    return run(args)
+
+
+def run(args: argparse.Namespace) -> int:
     try:
         if args.command == "train":
             return train_command(args)
@@ -126,8 +141,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             if getattr(args, "unavailable", None):
                 raise UsageError(f"{args.command} is not available in this installation")
             return int(importlib.import_module(args.module).run(args) or 0)
-        parser.print_help()
-        return 0
+        raise UsageError(f"unknown command {args.command!r}; see gantuner --help")
     except (UsageError, knobs.KnobError) as exc:
         return _fail(str(exc))
     except KeyboardInterrupt:

@@ -13,7 +13,7 @@ import math
 
 import numpy as np
 
-from ..quality.modes2d import grid_modes, ring_modes
+from ..quality.protocol import grid_modes, ring_modes
 from .dataset import MixtureSpec
 
 

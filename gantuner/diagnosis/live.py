@@ -23,7 +23,7 @@ from gantuner.diagnosis import diagnose, follow_up
 from gantuner.diagnosis.hints import Hint
 from gantuner.knobs import KNOBS
 from gantuner.metrics import MetricTable
-from gantuner.run_model.columns import ColumnStore
+from gantuner.columns import ColumnStore
 
 WINDOW_STEPS = 2000      # the rules see the last this many steps
 MIN_INTERVAL_S = 1.0     # at most once a second: its GIL time is taken from training

@@ -115,7 +115,7 @@ def _coverage_total(column: str, ctx: Context) -> int | None:
     if column == "quality_classes" and dataset == "digits":
         return 10
     if column == "quality_modes":
-        from ..quality.modes2d import mixture_modes
+        from ..quality.protocol import mixture_modes
 
         modes = mixture_modes(dataset)
         if modes is not None:

@@ -22,40 +22,16 @@ import torch
 
 from gantuner.quality.inputs import as_points
 
-from gantuner.quality.protocol import PROTOCOL_SAMPLES  # noqa: E402  (re-exported)
+from gantuner.quality.protocol import PROTOCOL_SAMPLES  # noqa: E402,F401  (re-exported)
 HIGH_QUALITY_STDS = 3.0  # "within three standard deviations of its nearest mode"
 # Guards the logarithm in the reverse KL; with 0 * log 0 taken as 0 it never
 # changes a finite result (the real histogram is uniform, never zero).
 KL_EPSILON = 1e-12
 
-RING_MODES = 8
-RING_RADIUS = 1.0
-RING_STD = 0.01
-GRID_AXIS = (-4.0, -2.0, 0.0, 2.0, 4.0)
-GRID_STD = 0.05
-
-
-def ring_modes() -> tuple[np.ndarray, float]:
-    """Centres [8, 2] (float32) of the ring mixture on the unit circle, and its std."""
-    angles = 2.0 * np.pi * np.arange(RING_MODES) / RING_MODES
-    centers = RING_RADIUS * np.stack([np.cos(angles), np.sin(angles)], axis=1)
-    return centers.astype(np.float32), float(RING_STD)
-
-
-def grid_modes() -> tuple[np.ndarray, float]:
-    """Centres [25, 2] (float32) of the grid mixture at {-4,-2,0,2,4}^2, and its std."""
-    xs, ys = np.meshgrid(GRID_AXIS, GRID_AXIS, indexing="ij")
-    centers = np.stack([xs.ravel(), ys.ravel()], axis=1)
-    return centers.astype(np.float32), float(GRID_STD)
-
-
-MIXTURES = {"ring": ring_modes, "grid": grid_modes}
-
-
-def mixture_modes(name: str) -> tuple[np.ndarray, float] | None:
-    """Centres and std of a built-in mixture, or None if ``name`` is not one."""
-    maker = MIXTURES.get(name)
-    return None if maker is None else maker()
+# The mixtures' geometry lives with the protocol's numbers (no torch there, so
+# the diagnosis and the datasets can read it); re-exported here.
+from gantuner.quality.protocol import (  # noqa: E402
+    GRID_AXIS, GRID_STD, MIXTURES, RING_MODES, RING_RADIUS, RING_STD, grid_modes, mixture_modes, ring_modes)
 
 
 def sample_mixture(centers: np.ndarray, std: float, n: int,

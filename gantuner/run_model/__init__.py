@@ -7,7 +7,7 @@ Views observe a :class:`RunModel` (as napari's Qt views observe its
 it reads run files through the training package.
 """
 
-from .columns import ColumnStore
+from ..columns import ColumnStore
 from .model import RunModel, RunObserver
 
 __all__ = ["ColumnStore", "RunModel", "RunObserver"]

@@ -15,7 +15,7 @@ import numpy as np
 from .. import knobs
 from ..metrics import ENGINE_FIELDS
 from ..training.runfiles import read_run
-from .columns import _number
+from ..columns import _number
 
 
 @dataclass

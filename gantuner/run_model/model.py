@@ -20,7 +20,7 @@ from typing import Any, Iterable, Mapping, Protocol, Sequence
 
 from ..knobs import LIVE_KNOBS
 from ..training.control import RunState
-from .columns import ColumnStore
+from ..columns import ColumnStore
 
 
 class RunObserver(Protocol):

@@ -20,8 +20,8 @@ from typing import Any, Iterable, Mapping, Sequence
 
 import numpy as np
 
-from ..knobs import KNOBS
-from ..metrics import MetricTable
+from .knobs import KNOBS
+from .metrics import MetricTable
 
 
 class ColumnStore:
