@@ -16,6 +16,7 @@ from typing import Any, Sequence
 
 from . import __version__, knobs
 from .app_options import APP_ONLY_OPTIONS, add_app_arguments
+from .errors import printable
 
 
 class UsageError(Exception):
@@ -149,7 +150,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _fail(message: str) -> int:
-    print(f"gantuner: error: {message}", file=sys.stderr)
+    # The message may quote a file's name or content: never let its escape sequences reach the terminal.
+    print(f"gantuner: error: {printable(message)}", file=sys.stderr)
     return 2
 
 
@@ -171,17 +173,65 @@ def load_config_file(path: Path) -> tuple[dict[str, Any], dict[str, Any]]:
     if not isinstance(values, dict) or not isinstance(run, dict):
         raise UsageError(f"{path}: [knobs] and [run] must be tables")
     values.update(data)
+    for name, value in values.items():
+        _refuse_huge_integer(path, name, value)
     try:
         values = knobs.validate_many(values)
     except knobs.KnobError as exc:
         raise UsageError(f"{path}: {exc}") from None
-    allowed = {"steps", "sample_every", "checkpoint_every", "checkpoint_seconds", "quality_every",
-               "on_divergence", "out"}
-    unknown = set(run) - allowed
+    unknown = set(run) - set(RUN_OPTIONS)
     if unknown:
         raise UsageError(f"{path}: unknown [run] option(s) {', '.join(sorted(unknown))}; "
-                         f"allowed: {', '.join(sorted(allowed))}")
+                         f"allowed: {', '.join(sorted(RUN_OPTIONS))}")
+    for key, value in run.items():
+        _check_run_option(path, key, value)
     return values, run
+
+
+# [run] options: key -> (type, smallest value).  bool is refused where int is
+# asked (TOML's true is not 1) and floats are never cut to integers.
+RUN_OPTIONS: dict[str, tuple[type, int]] = {
+    "steps": (int, 1), "sample_every": (int, 0), "checkpoint_every": (int, 0),
+    "quality_every": (int, 0), "out": (str, 0),
+    "checkpoint_seconds": (float, 0), "on_divergence": (str, 0),
+}
+_LARGEST_INTEGER = 2**63 - 1
+
+
+def _check_run_option(path: Path, key: str, value: Any) -> None:
+    kind, smallest = RUN_OPTIONS[key]
+    if key == "on_divergence":
+        if value not in ("stop", "continue"):
+            raise UsageError(f'{path}: [run] on_divergence = {_shown(value)}: use "stop" or "continue"')
+        return
+    if kind is float:
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not smallest <= value < 1e9:
+            raise UsageError(f"{path}: [run] {key} = {_shown(value)}: give a number of seconds >= {smallest}, "
+                             f"like {key} = 30")
+        return
+    if kind is str:
+        if not isinstance(value, str) or not value.strip():
+            raise UsageError(f"{path}: [run] {key} = {_shown(value)}: give a folder path in quotes, "
+                             f'like {key} = "runs/ring"')
+        return
+    _refuse_huge_integer(path, key, value)
+    if not isinstance(value, int) or isinstance(value, bool) or value < smallest:
+        raise UsageError(f"{path}: [run] {key} = {_shown(value)}: give a whole number >= {smallest} "
+                         f"without quotes, like {key} = {max(smallest, 1) * 100}")
+
+
+def _refuse_huge_integer(path: Path, name: str, value: Any) -> None:
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > _LARGEST_INTEGER:
+        raise UsageError(f"{path}: {name} = {_shown(value)}: the number is far too large; "
+                         "see `gantuner knobs` for each knob's range")
+
+
+def _shown(value: Any) -> str:
+    """A value as the user wrote it, cut short (a 400-digit number is not repeated whole)."""
+    text = repr(value) if not isinstance(value, bool) else str(value).lower()
+    if isinstance(value, int) and not isinstance(value, bool) and len(text) > 20:
+        return f"{text[:12]}... ({len(text.lstrip('-'))} digits)"
+    return printable(text if len(text) <= 60 else text[:57] + "...")
 
 
 def train_command(args: argparse.Namespace) -> int:
@@ -210,7 +260,7 @@ def train_command(args: argparse.Namespace) -> int:
         values["device"] = args.device
     if args.seed is not None:
         values["seed"] = knobs.validate("seed", args.seed)
-    steps = args.steps if args.steps is not None else int(run.get("steps", 2000))
+    steps = args.steps if args.steps is not None else run.get("steps", 2000)
     if steps < 1:
         raise UsageError(f"--steps {steps}: give a positive number of steps")
     # Options given now; the rest are the defaults, or on --resume the run's own.
@@ -232,11 +282,12 @@ def train_command(args: argparse.Namespace) -> int:
     out = args.out or (Path(run["out"]) if "out" in run else None)
     try:
         if args.resume:
+            device = values.pop("device", None)  # where to go on is not part of the model
             setup = [n for n in values if not knobs.KNOBS[n].live]
             if setup:
                 raise UsageError(f"--resume continues the same model: {', '.join(setup)} cannot change; "
                                  "start a new run instead")
-            driver = Driver.resume(args.resume, overrides=given)
+            driver = _resume(args.resume, given, device)
             if values:
                 driver.submit(values, source="cli")
         else:
@@ -251,9 +302,24 @@ def train_command(args: argparse.Namespace) -> int:
     return _run_with_progress(driver, steps, quiet=args.quiet)
 
 
+def _resume(run_dir: Path, overrides: dict[str, Any], device: str | None):
+    """Driver.resume from the newest checkpoint that loads (a damaged one is passed over and
+    said on stderr), its tensors moved to ``device`` (None: the run's own, else auto)."""
+    from .training import Driver
+    from .training.checkpoint import first_loadable, loading_onto
+
+    def skipped(line: str) -> None:
+        print(f"gantuner: note: {printable(line)}", file=sys.stderr)
+
+    with loading_onto(device):
+        driver, _ = first_loadable(Path(run_dir) / "checkpoints",
+                                   lambda path: Driver.resume(run_dir, checkpoint=path, overrides=overrides), skipped)
+    return driver
+
+
 def _whole(key: str, value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise UsageError(f"{key} = {value!r}: give a whole number >= 0")
+        raise UsageError(f"{key} = {_shown(value)}: give a whole number >= 0")
     return value
 
 

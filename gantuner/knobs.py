@@ -25,6 +25,8 @@ import math
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping
 
+from .errors import GantunerError
+
 LOSSES = ("bce", "lsgan", "hinge")
 MODELS = ("mlp", "dcgan")
 BUILTIN_DATASETS = ("digits", "ring", "grid", "spiral")
@@ -41,7 +43,7 @@ SCALAR, STRUCTURAL, SETUP = "scalar", "structural", "setup"
 KINDS = (SCALAR, STRUCTURAL, SETUP)
 
 
-class KnobError(ValueError):
+class KnobError(GantunerError, ValueError):
     """A knob name or value that cannot be used; the message says what to do."""
 
 

@@ -10,11 +10,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from ..errors import GantunerError
+
 IMAGE_SOURCES_EN = "a folder of images, MNIST/Fashion-MNIST IDX files, CIFAR-10 batches or a .npy/.npz array"
 IMAGE_SOURCES_JA = "画像フォルダ、MNIST/Fashion-MNIST の IDX ファイル、CIFAR-10 のバッチ、.npy/.npz 配列"
 
 
-class DataError(Exception):
+class DataError(GantunerError):
     """A data file or folder that cannot be used; the message names it and says how to fix it.
 
     ``str(error)`` is the English message; ``error.message("ja")`` the Japanese one

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from gantuner.errors import GantunerError
 
-class LogError(Exception):
+
+class LogError(GantunerError):
     """A log that cannot be read: the message names the file and what to do.
 
     ``str(error)`` is the English message; ``error.message("ja")`` gives the

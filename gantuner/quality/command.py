@@ -36,6 +36,8 @@ MESSAGES = {
                   "gantuner を再インストールしてください"),
     "load": ("{run_dir}: cannot load the latest checkpoint ({error})",
              "{run_dir}: 最新のチェックポイントを読み込めません ({error})"),
+    "skipped": ("note: {detail}",
+                "注意: {detail}"),
     "metric": ("{run_dir}: cannot compute the quality metrics ({error})",
                "{run_dir}: 品質指標を計算できません ({error})"),
     "header": ("quality of {run_dir} (dataset {dataset}, step {step}, {n} samples)",
@@ -60,6 +62,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "the 2D mode-coverage protocol)")
     parser.add_argument("--lang", choices=("en", "ja"), default="en",
                         help="language of the table and messages (default en)")
+    parser.add_argument("--device", choices=("auto", "cpu", "cuda", "mps"), default=None,
+                        help="where to generate the samples (default: the run's own device, "
+                             "else auto); a run trained on CUDA opens on the CPU too")
 
 
 def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
@@ -83,7 +88,9 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
     # engine's loaders raise their own classes (checkpoint, data, device
     # errors); whatever goes wrong, the user gets one line, not a traceback.
     try:
-        engine = load_engine_from_run(run_dir)
+        # A damaged newest checkpoint gives way to the previous good one, said on stderr.
+        skipped = lambda detail: print(message("skipped", language, detail=detail), file=err)  # noqa: E731
+        engine = load_engine_from_run(run_dir, device=getattr(args, "device", None), on_skip=skipped)
     except Exception as error:  # noqa: BLE001
         print(message("load", language, run_dir=run_dir, error=_describe(error)), file=err)
         return EXIT_FAILED

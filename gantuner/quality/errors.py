@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from gantuner.errors import GantunerError
 
-class QualityError(ValueError):
+
+class QualityError(GantunerError, ValueError):
     """Samples or resources the metrics cannot use; the message names the problem and the fix."""

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import torch
 
+from ..errors import GantunerError
 
-class DeviceError(RuntimeError):
+
+class DeviceError(GantunerError, RuntimeError):
     pass
 
 

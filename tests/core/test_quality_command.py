@@ -35,7 +35,7 @@ class _Engine:
 def engine_module(monkeypatch):
     loaded = []
 
-    def load_engine_from_run(run_dir):
+    def load_engine_from_run(run_dir, device=None, on_skip=None):
         loaded.append(run_dir)
         if (run_dir / "broken").exists():
             raise ValueError("checkpoints/step_000500.safetensors is damaged")
@@ -109,7 +109,7 @@ def test_unexpected_errors_still_give_one_line(tmp_path, monkeypatch):
             raise KeyError("latent_dim")
 
     module = types.ModuleType("gantuner.training.checkpoint")
-    module.load_engine_from_run = lambda run_dir: _BrokenEngine()
+    module.load_engine_from_run = lambda run_dir, **options: _BrokenEngine()
     monkeypatch.setitem(sys.modules, "gantuner.training.checkpoint", module)
     status, out, err = _run([str(tmp_path)])
     assert status == 1 and out == ""
