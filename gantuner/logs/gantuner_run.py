@@ -11,6 +11,7 @@ name the file in their reason.
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -69,7 +70,9 @@ def rows_to_table(rows: list[dict[str, Any]], source: str = "") -> MetricTable:
     knob_names: list[str] = []
     for r in rows:
         knob_names.extend(k for k in r if k in KNOBS and k not in knob_names)
-    table = MetricTable.from_rows(({k: v for k, v in r.items() if k not in KNOBS} for r in rows),
+    # null is how gantuner writes NaN (strict JSON); it reads back as NaN.
+    table = MetricTable.from_rows(({k: (math.nan if v is None else v) for k, v in r.items() if k not in KNOBS}
+                                   for r in rows),
                                   format="gantuner", source=source)
     table.columns = order_columns(table.columns)
     table.knobs = {name: [r.get(name) for r in rows] for name in knob_names}

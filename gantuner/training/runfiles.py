@@ -11,13 +11,17 @@
 Lines are appended and flushed at every metrics flush (several times a
 second), so a crash or a kill loses at most the last fraction of a second.
 A failing write (disk full, folder removed) never stops training: the lines
-stay buffered, the error is reported once, and the next flush tries again.
+stay buffered, the error is reported once, and the next flush tries again
+with only the bytes that did not reach the file.  A file whose last line was
+cut by a kill gets a newline before the first new line.  Files hold strict
+JSON: NaN and infinities are written as null and read back as NaN.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import json
+import math
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,7 +54,11 @@ class RunWriter:
         if config is not None:
             self.write_json("config.json", {"knobs": config, "run": options or {},
                                             "gantuner_version": __version__})
-        self._pending: dict[str, list[str]] = {"metrics.jsonl": [], "events.jsonl": []}
+        # Encoded bytes not yet on disk, per file.  A write that stops part-way
+        # (disk full) drops only what reached the file, so the retry appends the rest:
+        # no row twice, no two rows merged into one line.
+        self._pending: dict[str, bytearray] = {"metrics.jsonl": bytearray(), "events.jsonl": bytearray()}
+        self._line_checked: set[str] = set()
         self.last_error: str | None = None
 
     @property
@@ -59,29 +67,54 @@ class RunWriter:
 
     def write_json(self, name: str, data: Any) -> None:
         tmp = self.path / f".{name}.tmp"
-        tmp.write_text(json.dumps(data, indent=1, default=_jsonable), encoding="utf-8")
+        tmp.write_text(json.dumps(strict_json(data), indent=1, default=_jsonable, allow_nan=False),
+                       encoding="utf-8")
         os.replace(tmp, self.path / name)
 
     def add_rows(self, rows: Iterable[dict[str, Any]]) -> None:
-        self._pending["metrics.jsonl"].extend(json.dumps(r, default=_jsonable) for r in rows)
+        self._add("metrics.jsonl", rows)
 
     def add_event(self, event: dict[str, Any]) -> None:
-        self._pending["events.jsonl"].append(json.dumps(event, default=_jsonable))
+        self._add("events.jsonl", [event])
+
+    def _add(self, name: str, objects: Iterable[dict[str, Any]]) -> None:
+        pending = self._pending[name]
+        for obj in objects:
+            pending += json.dumps(strict_json(obj), default=_jsonable, allow_nan=False).encode("utf-8")
+            pending += b"\n"
+
+    def pending_bytes(self) -> int:
+        """Bytes waiting for the next flush (kept while the disk refuses them)."""
+        return sum(len(data) for data in self._pending.values())
 
     def flush(self) -> str | None:
-        """Append what is pending; return an error message if a write failed (kept for retry)."""
+        """Append what is pending; return an error message if a write failed (the rest kept for retry)."""
         error = None
-        for name, lines in self._pending.items():
-            if not lines:
+        for name, pending in self._pending.items():
+            if not pending:
                 continue
             try:
-                with open(self.path / name, "a", encoding="utf-8") as handle:
-                    handle.write("\n".join(lines) + "\n")
-                lines.clear()
+                self._append(name, pending)
             except OSError as exc:
                 error = f"could not write {self.path / name}: {exc.strerror or exc}; will retry"
         self.last_error = error
         return error
+
+    def _append(self, name: str, pending: bytearray) -> None:
+        fd = os.open(self.path / name, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o644)
+        try:
+            if name not in self._line_checked:
+                # A run killed mid-line left a cut last line: start on a new line so the
+                # next object is not glued to (and lost with) it.
+                size = os.fstat(fd).st_size
+                if size and os.pread(fd, 1, size - 1) != b"\n":
+                    pending[:0] = b"\n"
+                self._line_checked.add(name)
+            while pending:
+                written = os.write(fd, pending)
+                del pending[:written]
+        finally:
+            os.close(fd)
 
     def save_sample(self, step: int, sample: np.ndarray | dict[str, np.ndarray]) -> Path | None:
         from PIL import Image
@@ -96,6 +129,21 @@ class RunWriter:
         Image.fromarray(np.ascontiguousarray(image)).save(tmp, format="PNG")
         os.replace(tmp, path)
         return path
+
+
+def strict_json(value: Any) -> Any:
+    """``value`` with every NaN and infinity as None, so files hold strict JSON (null).
+
+    Python's json writes bare NaN/Infinity, which strict readers (JavaScript,
+    jq, most languages) refuse; gantuner's own readers turn null back into NaN.
+    """
+    if isinstance(value, (float, np.floating)):
+        return float(value) if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {key: strict_json(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [strict_json(item) for item in value]
+    return value
 
 
 def _jsonable(value: Any) -> Any:
@@ -131,7 +179,11 @@ def read_jsonl(path: Path, need_step: bool = False) -> tuple[list[dict[str, Any]
     if not path.exists():
         return [], [], 0
     parsed = parse_jsonl(path.read_bytes(), path.name, need_step=need_step)
-    return parsed.objects, [example.line_number for example in parsed.examples], parsed.skipped
+    objects = parsed.objects
+    if need_step:  # metrics rows: a null metric is a NaN written as strict JSON
+        objects = [{key: math.nan if value is None else value for key, value in row.items()}
+                   for row in objects]
+    return objects, [example.line_number for example in parsed.examples], parsed.skipped
 
 
 def read_run(path: Path) -> RunContents:
