@@ -297,6 +297,8 @@ def train_command(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from None
     except OSError as exc:
         raise UsageError(f"cannot create the run directory: {exc}") from None
+    for note in driver.engine.dataset.load_notes[:1]:  # English: images skipped in a folder, and why
+        print(f"gantuner: note: {note}", file=sys.stderr)
     driver.options.max_steps = driver.engine.step_count + steps
     driver.thread_policy = threads.choose(beside_window=False, requested=args.threads)
     return _run_with_progress(driver, steps, quiet=args.quiet)

@@ -40,9 +40,10 @@ def _array_is_points(path: Path) -> bool:
     try:
         loaded = np.load(path, allow_pickle=False, mmap_mode="r")
         if isinstance(loaded, np.lib.npyio.NpzFile):
-            with loaded:
-                first = loaded[loaded.files[0]] if loaded.files else None
-                shape = None if first is None else first.shape
+            from .numpy_files import member_shape
+
+            with loaded:  # the header only: a member is never read whole just to learn its shape
+                shape = member_shape(loaded, loaded.files[0], path) if loaded.files else None
         else:
             shape = loaded.shape
     except Exception:  # unreadable: let the image loader report it properly
@@ -79,5 +80,8 @@ def load_dataset(name: str, image_size: int, device: torch.device | str) -> Data
         )
     if dataset_kind(str(path)) == "points":
         return PointsDataset(path.name, files.load_points_source(path), device)
-    images = files.load_image_source(path, image_size)
-    return ImageDataset(path.name, images, device)
+    images, report = files.load_images_with_report(path, image_size)
+    dataset = ImageDataset(path.name, images, device)
+    if report.skipped:  # unreadable images are told, never dropped silently
+        dataset.load_notes = (report.summary("en"), report.summary("ja"))
+    return dataset

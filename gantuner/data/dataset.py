@@ -22,6 +22,9 @@ class Dataset(ABC):
     kind: str  # "images" or "points"
     name: str
     device: torch.device
+    # (English, Japanese) lines about how the data was loaded that the user must see
+    # (images skipped in a folder); empty when there is nothing to tell.
+    load_notes: tuple[str, ...] = ()
 
     @abstractmethod
     def sample(self, batch_size: int) -> torch.Tensor:

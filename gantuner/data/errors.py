@@ -97,6 +97,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path}: 途中で切れているか壊れています。ヘッダでは {rows}x{cols} の画像 {count} 枚（{expected} バイト）ですが、"
         "実際は {actual} バイトです。ファイルをもう一度ダウンロードしてください。",
     ),
+    "too_large": (
+        "{path}: {what} declares {size}, more than gantuner loads from one source ({limit}). "
+        "Use a smaller subset of the data.",
+        "{path}: {what}が {size} を宣言しています。gantuner が 1 つのソースから読める上限（{limit}）を超えます。"
+        "データの一部だけを使ってください。",
+    ),
+    "expands_too_much": (
+        "{path}: {what} would expand to {size}, more than {times} times the file's size: a damaged file "
+        "or a decompression bomb. Give the uncompressed file instead.",
+        "{path}: {what}が {size} に展開されます。ファイルサイズの {times} 倍を超えるため、壊れたファイルか"
+        "展開爆弾です。展開済みのファイルを指定してください。",
+    ),
+    "npy_size": (
+        "{path}: the header says shape {shape} of {dtype} ({declared} bytes) but the file holds {actual} bytes "
+        "of data. Save the array again with np.save.",
+        "{path}: ヘッダでは {dtype} の形 {shape}（{declared} バイト）ですが、ファイルのデータは {actual} バイトです。"
+        "np.save で保存し直してください。",
+    ),
     "truncated": (
         "{path}: the file is cut short ({detail}). Download or save it again.",
         "{path}: ファイルが途中で切れています（{detail}）。もう一度ダウンロードするか保存し直してください。",

@@ -28,11 +28,13 @@ from .errors import DataError, data_error
 from .image_folder import IMAGE_SUFFIXES, SkippedFile, looks_like_image
 from .points_files import load_points
 from .raw_bytes import GZIP_MAGIC, read_head, read_head_unzipped
+from ..errors import printable
 
 __all__ = ["DataError", "LoadReport", "SkippedFile", "FORMATS", "detect_format",
            "load_image_source", "load_images_with_report", "load_points_source"]
 
 FORMATS = ("image_folder", "idx", "cifar10", "npy", "npz")
+SKIPPED_SHOWN = 3  # skipped files named in the summary
 _TEXT_SUFFIXES = {".csv", ".tsv", ".txt"}
 
 
@@ -68,13 +70,21 @@ class LoadReport:
             colour = "カラー" if self.channels == 3 else "グレー"
             text = f"{self.path} から画像 {self.count:,} 枚を読み込みました（{colour}、{size} → {target}）。"
             if self.skipped:
-                text += f"読めない画像 {len(self.skipped)} 個を飛ばしました。"
-            return text
+                text += f"読めない画像 {len(self.skipped)} 個を飛ばしました: {self._skipped_names('ja')}"
+            return printable(text)
         colour = "colour" if self.channels == 3 else "grey"
         text = f"Loaded {self.count:,} images from {self.path} ({colour}, {size} -> {target})."
         if self.skipped:
-            text += f" Skipped {len(self.skipped)} unreadable image(s)."
-        return text
+            text += f" Skipped {len(self.skipped)} unreadable image(s): {self._skipped_names('en')}"
+        return printable(text)
+
+    def _skipped_names(self, language: str) -> str:
+        """The first few skipped files with why, e.g. "a.png (not an image), b.jpg (too many pixels)"."""
+        shown = [f"{skipped.path.name} ({skipped.reason})" for skipped in self.skipped[:SKIPPED_SHOWN]]
+        more = len(self.skipped) - len(shown)
+        if more > 0:
+            shown.append(f"ほか {more} 個" if language == "ja" else f"and {more} more")
+        return ", ".join(shown)
 
 
 def detect_format(path: str | Path) -> str:

@@ -14,7 +14,8 @@ from pathlib import Path
 import numpy as np
 
 from .errors import data_error
-from .raw_bytes import read_all
+from .limits import check_declared, expansion_limit
+from .raw_bytes import GZIP_MAGIC, read_all, read_head, read_head_unzipped
 
 IMAGES_MAGIC = b"\x00\x00\x08\x03"
 LABELS_MAGIC = b"\x00\x00\x08\x01"
@@ -63,21 +64,33 @@ def read_idx_images(path: Path) -> np.ndarray:
     """uint8 [N, 1, rows, cols] from an IDX images file (plain or gzipped).
 
     Raises DataError for a labels file, another IDX type, and a file whose
-    length does not match its header (truncated or padded downloads).
+    length does not match its header (truncated or padded downloads).  The
+    header's size is checked before the data is read: against the file's
+    size for a plain file, against the limits for a gzipped one.
     """
-    raw = read_all(path)
-    magic = raw[:4]
+    head = read_head_unzipped(path, 16)
+    magic = head[:4]
     if magic == LABELS_MAGIC:
         raise data_error("labels_file", path)
-    if not looks_like_idx(raw):
+    if not looks_like_idx(head):
         raise data_error("unknown_file", path, what="no IDX header")
     if magic != IMAGES_MAGIC:
         detail = f"{magic[3]} dimension(s) of {_TYPE_NAMES[magic[2]]} (magic 0x{magic.hex()})"
         raise data_error("idx_unsupported", path, detail=detail)
-    if len(raw) < 16:
-        raise data_error("truncated", path, detail=f"{len(raw)} bytes, less than the 16-byte IDX header")
-    count, rows, cols = struct.unpack(">3I", raw[4:16])
+    if len(head) < 16:
+        raise data_error("truncated", path, detail=f"{len(head)} bytes, less than the 16-byte IDX header")
+    count, rows, cols = struct.unpack(">3I", head[4:16])
     expected = count * rows * cols
+    stored = path.stat().st_size
+    gzipped = read_head(path, 2).startswith(GZIP_MAGIC)
+    if not gzipped and stored - 16 != expected:
+        raise data_error("idx_size", path, count=count, rows=rows, cols=cols,
+                         expected=expected, actual=stored - 16)
+    what, what_ja = f"the IDX header ({count} images of {rows}x{cols})", f"IDX ヘッダ（{rows}x{cols} の画像 {count} 枚）"
+    check_declared(path, expected, what, what_ja)
+    if gzipped:
+        check_declared(path, expected, what, what_ja, expansion_limit(path, stored))
+    raw = read_all(path, at_most=16 + expected + 1)  # one more: a padded file shows
     if len(raw) - 16 != expected:
         raise data_error("idx_size", path, count=count, rows=rows, cols=cols,
                          expected=expected, actual=len(raw) - 16)

@@ -9,12 +9,13 @@ Unreadable files are skipped and reported rather than failing the whole folder.
 from __future__ import annotations
 
 import os
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
 import numpy as np
-from PIL import Image, ImageOps
+from PIL import Image, ImageOps, UnidentifiedImageError
 
 from .array_images import to_uint8
 from .errors import DataError, data_error
@@ -117,7 +118,7 @@ def read_image_folder(folder: Path, image_size: int, channels: int | None,
         # Pillow's decoders raise many types (OSError, SyntaxError, struct.error, ...)
         # on broken files; any of them means "skip this file", never "stop the load".
         except Exception as error:  # noqa: BLE001
-            skipped.append(SkippedFile(path, f"{type(error).__name__}: {error}"))
+            skipped.append(SkippedFile(path, _skip_reason(error)))
         if progress is not None and (done % every == 0 or done == total):
             progress(done, total)
     if not pictures:
@@ -134,9 +135,30 @@ def read_image_folder(folder: Path, image_size: int, channels: int | None,
     return FolderImages(stacked, skipped, scan.other_files, common, 3 if any_colour else 1)
 
 
+def _skip_reason(error: Exception) -> str:
+    """Why an image was skipped, in a few words (the file is named beside it)."""
+    if isinstance(error, (Image.DecompressionBombError, Image.DecompressionBombWarning)):
+        return (f"too many pixels for an image, over {Image.MAX_IMAGE_PIXELS:,}: "
+                "a decompression bomb or a damaged file")
+    if isinstance(error, UnidentifiedImageError):
+        return "not an image Pillow can read"
+    text = str(error).splitlines()[0] if str(error) else ""
+    text = f"{type(error).__name__}: {text}" if text else type(error).__name__
+    return text if len(text) <= 100 else text[:97] + "..."
+
+
 def _read_one(path: Path, image_size: int,
               channels: int | None) -> tuple[np.ndarray, tuple[int, int], bool]:
     """One image as uint8 [S, S] (grey) or [S, S, 3] (colour), its stored (H, W), and whether it is colour."""
+    # Pillow warns (and only warns) about images up to twice its pixel limit: here that
+    # is a skip with a reason, not a raw warning printed to the terminal.
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        return _decode(path, image_size, channels)
+
+
+def _decode(path: Path, image_size: int,
+            channels: int | None) -> tuple[np.ndarray, tuple[int, int], bool]:
     with Image.open(path) as opened:
         source_size = (opened.height, opened.width)
         # Decode big JPEGs at 1/2, 1/4 or 1/8 scale; both sides stay >= image_size.

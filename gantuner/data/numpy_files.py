@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import zipfile
 from pathlib import Path
 from typing import Callable
@@ -9,6 +10,7 @@ from typing import Callable
 import numpy as np
 
 from .errors import data_error
+from .limits import MAX_ARRAY_BYTES, check_declared, npy_header, require_regular_file
 
 NPY_MAGIC = b"\x93NUMPY"
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")
@@ -19,7 +21,15 @@ POINT_KEYS = ("points", "xy", "x", "data", "x_train")
 
 
 def load_npy(path: Path) -> np.ndarray:
-    """The array in a .npy file."""
+    """The array in a .npy file, its header checked against the file's size before reading."""
+    require_regular_file(path)
+    try:
+        with open(path, "rb") as file:
+            shape, dtype, declared = npy_header(file, path)
+            actual = os.fstat(file.fileno()).st_size - file.tell()
+    except OSError as error:
+        raise data_error("read_failed", path, reason=error.strerror or str(error)) from None
+    _check_npy_size(path, shape, dtype, declared, actual)
     try:
         array = np.load(path, allow_pickle=False)
     except ValueError as error:
@@ -54,12 +64,12 @@ def _choose(archive, path: Path, preferred: tuple[str, ...],
     lowered = {name.lower(): name for name in archive.files}
     for key in preferred:
         if key in lowered:
-            value = archive[lowered[key]]
+            value = _member(archive, lowered[key], path)
             if isinstance(value, np.ndarray):  # a zip's non-.npy members come back as bytes
                 return value, lowered[key]
     shapes = []
     for name in archive.files:
-        value = archive[name]
+        value = _member(archive, name, path)
         if not isinstance(value, np.ndarray):
             continue
         if fits(tuple(value.shape)):
@@ -68,6 +78,51 @@ def _choose(archive, path: Path, preferred: tuple[str, ...],
     if not shapes:
         raise data_error("zip_of_images", path)
     raise data_error(none_code, path, arrays=", ".join(shapes[:8]))
+
+
+def member_shape(archive, name: str, path: Path) -> tuple[int, ...] | None:
+    """The shape of a .npz member from its header alone (None for a member that is not .npy)."""
+    info = _member_info(archive, name)
+    if info is None:
+        return None
+    with archive.zip.open(info) as file:
+        if file.read(6) != NPY_MAGIC:
+            return None
+    with archive.zip.open(info) as file:
+        shape, _, _ = npy_header(file, path)
+    return shape
+
+
+def _member(archive, name: str, path: Path):
+    """archive[name], its .npy header checked against the member's size and the limits first."""
+    info = _member_info(archive, name)
+    if info is not None:
+        with archive.zip.open(info) as file:
+            is_npy = file.read(6) == NPY_MAGIC
+        if is_npy:
+            check_declared(path, info.file_size, f"the member {name}", f"メンバー {name} ",
+                           min(MAX_ARRAY_BYTES, max(info.compress_size, 1) * 1100))  # deflate's own maximum
+            with archive.zip.open(info) as file:
+                shape, dtype, declared = npy_header(file, path)
+                actual = info.file_size - file.tell()
+            _check_npy_size(path, shape, dtype, declared, actual, member=name)
+    return archive[name]
+
+
+def _member_info(archive, name: str):
+    for candidate in (name, name + ".npy"):
+        try:
+            return archive.zip.getinfo(candidate)
+        except KeyError:
+            continue
+    return None
+
+
+def _check_npy_size(path: Path, shape, dtype, declared: int, actual: int, member: str = "") -> None:
+    if declared != actual:
+        where = f"{path}:{member}" if member else path
+        raise data_error("npy_size", where, shape=list(shape), dtype=str(dtype), declared=declared, actual=actual)
+    check_declared(path, declared, f"the array {list(shape)} of {dtype}", f"配列 {list(shape)}（{dtype}）")
 
 
 def _numpy_error(error: ValueError, path: Path):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import codecs
 import io
+import math
 import pickle
 from pathlib import Path
 from typing import Any, Callable
@@ -54,17 +55,64 @@ for _builtins in ("builtins", "__builtin__"):  # Python 2 pickles name the modul
 del _package, _builtins, _name, _obj
 
 
+# Constructors that allocate from a size argument rather than from bytes in the
+# pickle: a 54-byte pickle calling bytearray(2**31) or ndarray((2**31,)) must
+# not allocate gigabytes.  Each is wrapped to refuse sizes beyond the pickle's own.
+def _nbytes(shape: Any, dtype: Any) -> int:
+    dims = (shape,) if isinstance(shape, int) else tuple(shape)
+    if not all(isinstance(d, int) and d >= 0 for d in dims):
+        raise pickle.UnpicklingError(f"bad array shape {shape!r}")
+    return math.prod(dims) * np.dtype(dtype).itemsize
+
+
+def _sized(build: Callable[..., Any], size_of: Callable[..., int], budget: int, name: str) -> Callable[..., Any]:
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        size = size_of(*args, **kwargs)
+        if size > budget:
+            raise pickle.UnpicklingError(f"{name} asks for {size:,} bytes from a {budget:,}-byte pickle")
+        return build(*args, **kwargs)
+    return guarded
+
+
+def _bytearray_size(source: Any = b"", *args: Any) -> int:
+    return source if isinstance(source, int) else 0
+
+
+def _ndarray_size(shape: Any, dtype: Any = float, buffer: Any = None, *args: Any, **kwargs: Any) -> int:
+    return 0 if buffer is not None or kwargs.get("buffer") is not None else _nbytes(shape, dtype)
+
+
+def _reconstruct_size(subtype: Any, shape: Any, dtype: Any, *args: Any) -> int:
+    return _nbytes(shape, dtype)
+
+
+def _guarded(allowed: Callable[..., Any], budget: int) -> Callable[..., Any]:
+    if allowed is bytearray:
+        return _sized(bytearray, _bytearray_size, budget, "bytearray")
+    if allowed is np.ndarray:
+        guarded = _sized(np.ndarray, _ndarray_size, budget, "numpy.ndarray")
+        guarded.array_type = np.ndarray  # type: ignore[attr-defined]
+        return guarded
+    if allowed is _multiarray._reconstruct:
+        def reconstruct(subtype: Any, *args: Any) -> Any:
+            # numpy's own pickles pass the ndarray class here: give the real one back.
+            return allowed(getattr(subtype, "array_type", subtype), *args)
+        return _sized(reconstruct, _reconstruct_size, budget, "numpy array")
+    return allowed
+
+
 class _RestrictedUnpickler(pickle.Unpickler):
     def __init__(self, file: io.BytesIO, path: Path):
         # encoding="bytes" keeps Python 2 str (the CIFAR keys and array buffers) as bytes
         super().__init__(file, encoding="bytes")
         self._path = path
+        self._budget = len(file.getbuffer())
 
     def find_class(self, module: str, name: str) -> Any:
         allowed = _ALLOWED.get((module, name))
         if allowed is None:
             raise data_error("pickle_refused", self._path, target=f"{module}.{name}")
-        return allowed
+        return _guarded(allowed, self._budget)
 
     def persistent_load(self, pid: Any) -> Any:
         raise pickle.UnpicklingError("persistent ids are not supported")
