@@ -19,6 +19,7 @@ from typing import Any
 from gantuner.knobs import KNOBS
 from gantuner.metrics import MetricTable, SkippedLine
 
+from . import limits
 from .errors import LogError, unreadable
 from .names import order_columns
 from .segments import restart_events
@@ -43,12 +44,17 @@ def parse_jsonl(data: bytes, file_name: str, first_line: int = 1, need_step: boo
         if not line:
             continue
         reason = ""
-        try:
-            obj = json.loads(line)
-        except (ValueError, RecursionError):
-            obj, reason = None, f"{file_name}: not valid JSON (cut short?)"
+        if too_long := limits.line_too_long(line):
+            obj, reason = None, f"{file_name}: {too_long}"
+        else:
+            try:
+                obj = json.loads(line)
+            except (ValueError, RecursionError):
+                obj, reason = None, f"{file_name}: not valid JSON (cut short?)"
         if obj is not None and not isinstance(obj, dict):
             obj, reason = None, f"{file_name}: not a JSON object"
+        if obj is not None and (crowded := limits.too_many_keys(obj)):
+            obj, reason = None, f"{file_name}: {crowded}"
         if obj is not None and need_step and not _is_step(obj.get("step")):
             obj, reason = None, f"{file_name}: no integer 'step'"
         if obj is None:

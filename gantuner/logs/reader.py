@@ -14,6 +14,7 @@ from .formats import FAMILY_OF, FORMATS, format_list
 from .gantuner_run import METRICS_FILE, parse_jsonl, read_run, rows_to_table
 from .json_reader import read_json_text
 from .pairs import read_pairs_text
+from .limits import require_regular_file
 from .segments import mark_restarts
 from .tensorboard_reader import read_tensorboard
 
@@ -30,6 +31,7 @@ def read_log(path: str | Path, format: str | None = None) -> MetricTable:
     path = Path(path)
     if not path.exists():
         raise missing(path)
+    require_regular_file(path)  # before anything opens it: a FIFO blocks, /dev/zero never ends
     fmt = format or detect_format(path)
     if fmt == "tensorboard":
         return read_tensorboard(path)
