@@ -139,6 +139,7 @@ def _cli(*args, cwd=None):
                           env=env, timeout=120, cwd=cwd)
 
 
+@pytest.mark.slow
 def test_resume_and_quality_pass_over_a_damaged_newest_checkpoint(good_run, tmp_path):
     run = _copy(good_run, tmp_path)
     info = run / "checkpoints" / "step_000008.json"
