@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import threading
 import time
+from pathlib import Path
 
 from gantuner.training import Driver, RunOptions
 
@@ -32,3 +36,10 @@ def wait_until(predicate, timeout: float = 30.0) -> None:
         if time.monotonic() > deadline:
             raise AssertionError("condition not reached in time")
         time.sleep(0.005)
+
+
+def run_cli(*args: str, timeout: float = 180) -> subprocess.CompletedProcess:
+    """``python -m gantuner ARGS`` as a user runs it, importing this checkout."""
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    return subprocess.run([sys.executable, "-m", "gantuner", *map(str, args)], capture_output=True,
+                          text=True, env=env, timeout=timeout)

@@ -8,7 +8,6 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -20,6 +19,7 @@ from gantuner.training.checkpoint import (CheckpointError, CheckpointWriteError,
                                           load_engine, load_engine_from_run, save_checkpoint)
 
 from .helpers import RING_FAST, quiet_options
+from .helpers import run_cli as _cli
 
 
 @pytest.fixture(scope="module")
@@ -133,10 +133,6 @@ def test_every_variant_falls_back_to_the_older_good_checkpoint(good_run, tmp_pat
         assert len(skipped) == 1 and "step_000008" in skipped[0], name
 
 
-def _cli(*args, cwd=None):
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
-    return subprocess.run([sys.executable, "-m", "gantuner", *args], capture_output=True, text=True,
-                          env=env, timeout=120, cwd=cwd)
 
 
 @pytest.mark.slow

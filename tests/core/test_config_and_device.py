@@ -14,7 +14,7 @@ from gantuner.training import Driver
 from gantuner.training.checkpoint import load_engine_from_run
 
 from .helpers import RING_FAST, quiet_options
-from .test_checkpoint_robustness import _cli
+from .helpers import run_cli as _cli
 
 HUGE = "1" + "0" * 400
 

@@ -9,8 +9,6 @@ import os
 import pickle
 import resource
 import struct
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -24,7 +22,7 @@ from gantuner.data.limits import MAX_ARRAY_BYTES
 from gantuner.data.numpy_files import load_npy
 from gantuner.data.safe_pickle import restricted_loads
 
-from .test_checkpoint_robustness import _cli
+from .helpers import run_cli as _cli
 
 
 def _peak_rss_mb() -> float:

@@ -11,7 +11,7 @@ import pytest
 from gantuner.logs import LogError, read_log
 from gantuner.logs.limits import MAX_KEYS_PER_ROW, MAX_LINE_BYTES
 
-from .test_checkpoint_robustness import _cli
+from .helpers import run_cli as _cli
 
 
 def test_a_fifo_is_refused_without_waiting(tmp_path):
