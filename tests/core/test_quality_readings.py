@@ -96,7 +96,7 @@ def test_the_command_line_prints_of_n_for_a_real_run_directory(tmp_path, monkeyp
             return torch.tensor(centers[0], dtype=torch.float32).repeat(n, 1)
 
     module = types.ModuleType("gantuner.training.checkpoint")
-    module.load_engine_from_run = lambda run_dir: Engine()
+    module.load_engine_from_run = lambda run_dir, **options: Engine()
     monkeypatch.setitem(sys.modules, "gantuner.training.checkpoint", module)
     parser = argparse.ArgumentParser()
     command.add_arguments(parser)
