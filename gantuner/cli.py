@@ -77,7 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     for name, module, help_text in (
         ("diagnose", "gantuner.diagnosis.command", "read a training log and say what to change"),
-        ("quality", "gantuner.quality.command", "sample-quality metrics of a run's latest checkpoint"),
+        ("quality", "gantuner.quality_command", "sample-quality metrics of a run's latest checkpoint"),
     ):
         sub = commands.add_parser(name, help=help_text, description=help_text)
         sub.set_defaults(module=module)

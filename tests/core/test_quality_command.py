@@ -10,7 +10,7 @@ import types
 import pytest
 import torch
 
-from gantuner.quality import command
+from gantuner import quality_command as command
 from gantuner.quality.modes2d import ring_modes, sample_mixture
 
 

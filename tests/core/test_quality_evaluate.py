@@ -111,7 +111,7 @@ def test_bad_calls_are_refused_with_clear_messages():
 
 
 def test_core_quality_package_imports_no_qt():
-    code = ("import sys, gantuner.quality, gantuner.quality.command, gantuner.quality.train_classifier;"
+    code = ("import sys, gantuner.quality, gantuner.quality_command, gantuner.quality.train_classifier;"
             "bad = [m for m in sys.modules if m.startswith(('PySide6', 'pyqtgraph'))];"
             "print(bad); sys.exit(1 if bad else 0)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)

@@ -8,7 +8,7 @@ import math
 
 import pytest
 
-from gantuner.quality import command
+from gantuner import quality_command as command
 from gantuner.quality.descriptions import (DIGIT_CLASSES, MIXTURE_MODES, QUALITY_METRICS, format_value, reading,
                                            summary)
 

@@ -1,6 +1,8 @@
 """``gantuner quality RUN_DIR``: the quality metrics of a run's latest checkpoint.
 
-The CLI registers this module's :func:`add_arguments` and :func:`run`.  The
+The CLI registers this module's :func:`add_arguments` and :func:`run`.  It
+sits beside the CLI, not in :mod:`gantuner.quality`, because it joins two
+layers: the metrics (quality) and a trained run (training).  The
 engine is reached through ``gantuner.training.checkpoint.load_engine_from_run``
 (imported only when the command runs), whose engine offers
 ``dataset.sample(n)`` and ``generate(n)`` (model-space tensors),
