@@ -199,6 +199,17 @@ class CurvesView(Retranslating, QWidget):
         self._smoothing_timer.timeout.connect(lambda: self._apply_smoothing(off_thread=True))
         self.retranslate()
 
+    def showEvent(self, event) -> None:  # noqa: N802
+        if not self._timer.isActive():
+            self._timer.start()  # again after a close
+        super().showEvent(event)
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        """Closed on its own (outside a window): nothing left to redraw, no timer waking the loop."""
+        self._timer.stop()
+        self._smoothing_timer.stop()
+        super().closeEvent(event)
+
     # ---- public ------------------------------------------------------------
     def plot_item(self, name: str) -> pg.PlotItem:
         return self.plots[name].getPlotItem()

@@ -683,5 +683,8 @@ class MainWindow(QMainWindow):
             call.thread.join(timeout=5.0)
         self.engine_loader.cancel_waiting()
         self.engine_loader.join(timeout=30.0)  # an import cut short at exit can crash the interpreter
-        self._status_timer.stop()
+        # Every timer of the window and its panels (redraws, status, diagnosis):
+        # a closed window must not keep waking the event loop.
+        for timer in self.findChildren(QTimer):
+            timer.stop()
         super().closeEvent(event)

@@ -35,6 +35,41 @@ def _temporary_settings(tmp_path_factory, monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def _no_running_timers(monkeypatch):
+    """Fail a test that leaves a repeating QTimer running once its widgets are closed.
+
+    A timer that outlives its window keeps waking the event loop (and Python)
+    for nothing; the app stops every timer it starts when the window closes.
+    Started timers are recorded; after the test (and qtbot's closing of its
+    widgets) each one still alive and active is a leak.
+    """
+    import shiboken6
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    started: list[tuple[QTimer, str]] = []
+    original_start = QTimer.start
+
+    def recording_start(self, *args, **kwargs):
+        if not self.isSingleShot():
+            started.append((self, "".join(traceback.format_stack(limit=5)[:-1])))
+        return original_start(self, *args, **kwargs)
+
+    monkeypatch.setattr(QTimer, "start", recording_start)
+    yield
+    app = QApplication.instance()
+    if app is not None:
+        app.processEvents()  # deferred deletes of closed widgets and their timers
+    leaked = [where for timer, where in started if shiboken6.isValid(timer) and timer.isActive()]
+    for timer, _ in started:
+        if shiboken6.isValid(timer):
+            timer.stop()
+    if leaked:
+        pytest.fail(f"test left {len(leaked)} QTimer(s) running after its widgets closed; started at:\n"
+                    + "\n".join(leaked[:3]))
+
+
+@pytest.fixture(autouse=True)
 def _no_dangling_threads(monkeypatch):
     """Fail a test that leaves a QThread running or a gantuner-* Python thread alive."""
     from PySide6.QtCore import QThread
