@@ -1,0 +1,155 @@
+"""What GAN Lab draws, computed from real PyTorch models: the 2D data space.
+
+:func:`data_space_snapshot` evaluates D over a grid of the plane (the heat
+map), G's gradient at each fake point (the arrows: where G's loss pushes the
+point) and the image of a noise grid under G (the manifold lines).  It runs
+under ``no_grad`` except for one input-gradient of the arrows, taken with
+``torch.autograd.grad`` so no parameter's ``.grad`` and no optimiser state is
+touched; the models' train/eval modes are restored.  Call it from the thread
+that trains, between two steps (it reads weights the step writes), at a low
+rate: :class:`DataSpaceProbe` decides when.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from dataclasses import dataclass
+
+import numpy as np
+import torch
+
+from ..training import losses
+
+HEAT_CELLS = 48          # heat-map resolution per side
+MANIFOLD_LINES = 16      # noise-grid lines per direction
+MANIFOLD_POINTS = 48     # points along each line
+ARROW_POINTS = 256       # fake points that get an arrow
+
+
+@dataclass
+class DataSpaceSnapshot:
+    step: int
+    real: np.ndarray          # [n, 2]
+    fake: np.ndarray          # [m, 2]
+    heat: np.ndarray          # [cells, cells] D's "probability real"; heat[i, j] at (xs[j], ys[i])
+    bounds: tuple[float, float, float, float]  # x0, x1, y0, y1 of the heat map
+    arrows: np.ndarray        # [k, 2] the step -dL_G/dx at fake[:k]
+    manifold: np.ndarray      # [lines, points, 2] G's image of noise-grid lines (both directions)
+
+
+def plane_bounds(real: np.ndarray, margin: float = 0.25) -> tuple[float, float, float, float]:
+    """A square window around the real data with a margin, so the map keeps still while G moves."""
+    low = real.min(axis=0)
+    high = real.max(axis=0)
+    centre = (low + high) / 2
+    half = float(max(high - low)) / 2 * (1 + margin) or 1.0
+    return (float(centre[0] - half), float(centre[0] + half), float(centre[1] - half), float(centre[1] + half))
+
+
+def plane_grid(bounds: tuple[float, float, float, float], cells: int = HEAT_CELLS) -> torch.Tensor:
+    """Cell centres of a cells x cells grid over ``bounds``, row-major (y outer), as [cells*cells, 2]."""
+    x0, x1, y0, y1 = bounds
+    xs = torch.linspace(x0, x1, cells)
+    ys = torch.linspace(y0, y1, cells)
+    yy, xx = torch.meshgrid(ys, xs, indexing="ij")
+    return torch.stack([xx.reshape(-1), yy.reshape(-1)], dim=1)
+
+
+def noise_grid_lines(latent_dim: int, lines: int = MANIFOLD_LINES,
+                     points: int = MANIFOLD_POINTS, extent: float = 2.5) -> torch.Tensor:
+    """Lines of a grid in the first two noise dimensions (the rest zero): [2*lines, points, latent].
+
+    With a 1-D latent there is one line: the whole manifold is a curve.
+    """
+    ticks = torch.linspace(-extent, extent, lines)
+    along = torch.linspace(-extent, extent, points)
+    if latent_dim == 1:
+        return along.view(1, points, 1)
+    grid = torch.zeros(2 * lines, points, latent_dim)
+    for i, tick in enumerate(ticks):
+        grid[i, :, 0] = along
+        grid[i, :, 1] = tick
+        grid[lines + i, :, 0] = tick
+        grid[lines + i, :, 1] = along
+    return grid
+
+
+def data_space_snapshot(G: torch.nn.Module, D: torch.nn.Module, real: torch.Tensor, fake: torch.Tensor,
+                        grid: torch.Tensor, noise_lines: torch.Tensor | None = None, *,
+                        bounds: tuple[float, float, float, float], loss: str = "bce",
+                        step: int = 0) -> DataSpaceSnapshot:
+    """D over ``grid``, G's gradient at ``fake`` and G's image of ``noise_lines``.
+
+    ``grid`` comes from :func:`plane_grid` over ``bounds``; everything is
+    moved to the models' device and the results come back as numpy arrays.
+    """
+    device = next(D.parameters()).device
+    modes = (G.training, D.training)
+    G.eval()
+    D.eval()
+    try:
+        with torch.no_grad():
+            heat = losses.as_probability(loss, D(grid.to(device)).float()).cpu().numpy()
+            cells = int(round(math.sqrt(heat.size)))
+            heat = heat.reshape(cells, cells)
+            manifold = np.zeros((0, 0, 2), dtype=np.float32)
+            if noise_lines is not None:
+                lines, points, latent = noise_lines.shape
+                image = G(noise_lines.reshape(-1, latent).to(device)).float()
+                manifold = image.reshape(lines, points, -1)[..., :2].cpu().numpy()
+        pushed = fake[:ARROW_POINTS].detach().to(device).float().requires_grad_(True)
+        with torch.enable_grad():
+            g_loss = losses.g_loss(loss, D(pushed)) * pushed.shape[0]  # per point, not averaged away
+            (gradient,) = torch.autograd.grad(g_loss, pushed)
+        arrows = (-gradient).cpu().numpy()
+    finally:
+        G.train(modes[0])
+        D.train(modes[1])
+    return DataSpaceSnapshot(step, real.detach().float().cpu().numpy(), fake.detach().float().cpu().numpy(),
+                             heat, bounds, arrows, manifold)
+
+
+def engine_snapshot(engine) -> DataSpaceSnapshot:
+    """The snapshot of an :class:`~gantuner.training.Engine` on 2D data, from its display points
+    (the fixed noise and the shown real points, so frames compare)."""
+    if not engine.is_points:
+        raise ValueError("the data-space view needs 2D point data (ring, grid, spiral or a points file)")
+    real = torch.from_numpy(engine.display_real)
+    fake = engine.generate(noise=engine.fixed_noise)
+    bounds = plane_bounds(engine.display_real)
+    return data_space_snapshot(engine.G, engine.D, real, fake, plane_grid(bounds),
+                               noise_grid_lines(engine.latent_dim), bounds=bounds,
+                               loss=engine.live["loss"], step=engine.step_count)
+
+
+class DataSpaceProbe:
+    """Takes a snapshot now and then, when someone is looking, within a time budget.
+
+    Called from the training thread between steps.  A snapshot costs about
+    one small step, so the probe spends at most ``budget`` (a share, 0.02 =
+    2 %) of the training thread's time on them: after a snapshot that took
+    ``t`` seconds the next waits ``t / budget``.  The newest snapshot is left
+    in :attr:`latest` (one attribute assignment: another thread may read it
+    any time).  ``wanted`` is set by the view: hidden, nothing is computed.
+    """
+
+    def __init__(self, budget: float = 0.02, clock=time.perf_counter):
+        self.budget = float(budget)
+        self.wanted = True
+        self.latest: DataSpaceSnapshot | None = None
+        self._clock = clock
+        self._next_time = 0.0
+        self.taken = 0
+
+    def maybe(self, engine, force: bool = False) -> DataSpaceSnapshot | None:
+        if not (self.wanted or force) or not engine.is_points:
+            return None
+        start = self._clock()
+        if not force and start < self._next_time:
+            return None
+        self.latest = engine_snapshot(engine)
+        self.taken += 1
+        cost = self._clock() - start
+        self._next_time = start + cost / self.budget
+        return self.latest
