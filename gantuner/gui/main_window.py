@@ -45,6 +45,7 @@ from .curves import CurvesView
 from .diagnosis_dock import DiagnosisDock
 from .engine_loader import EngineLoader
 from .knob_panel import KnobPanel
+from .learning_docks import install_learning
 from .log_opener import LogOpener
 from .menus import WindowMenus
 from .plain_words import plain_event_text
@@ -122,6 +123,7 @@ class MainWindow(QMainWindow):
         self.diagnosis = DiagnosisDock(self)            # hints dock, hint bands, Quality panel
         self.log_opener = LogOpener(self, self.diagnosis)  # File > Open log…, drops, Help lessons
         self.welcome = Welcome(self)  # first-run welcome above the curves, Help > Welcome
+        self.learning = install_learning(self)          # Learn docks: 2D playground, compare, practice, guide
 
         self.resize(1400, 900)
         self.resizeDocks([self.knob_dock, self.samples_dock], [300, 380], Qt.Orientation.Horizontal)

@@ -1,0 +1,49 @@
+"""The Learn docks, added to the main window by one call: :func:`install_learning`.
+
+A tab set of docks at the bottom: the 2D playground (data-space view and
+stepping), run comparison, practice and the guide.  They are hidden until
+asked for (View menu); the playground trains only once a button of it is
+pressed, and stops when the window closes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+
+from .learning_lab import LearningLab
+
+translate = QCoreApplication.translate
+
+
+class LearningDocks(QObject):
+    def __init__(self, window: Any):
+        super().__init__(window)
+        self.window = window
+        self.lab = LearningLab(window, config=_lab_config(window))
+        self.docks = [
+            window.add_dock(self.lab, lambda: translate("LearningDocks", "Learn: data space"),
+                            name="learnDataSpaceDock", area=Qt.DockWidgetArea.BottomDockWidgetArea),
+        ]
+        for dock in self.docks[1:]:
+            window.tabifyDockWidget(self.docks[0], dock)
+        for dock in self.docks:
+            if not window.restoreDockWidget(dock):
+                dock.hide()
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            self.lab.shutdown()
+        return False
+
+
+def _lab_config(window: Any) -> dict[str, Any]:
+    """The device the user chose for training, so the playground runs where the main run does."""
+    device = getattr(getattr(window, "knob_panel", None), "values", lambda: {})().get("device", "cpu")
+    return {"device": device if device != "auto" else "cpu"}
+
+
+def install_learning(window: Any) -> LearningDocks:
+    return LearningDocks(window)

@@ -1,0 +1,141 @@
+"""The 2D playground of the Learn dock: the data-space view and its transport.
+
+Play/pause, one D update, one G update, one whole step, and slow motion (each
+click walks one phase of a step, highlighted in the view and explained in a
+caption).  Training runs in the playground's own thread (Qt-free,
+gantuner/learning/playground.py); this widget only sends it commands and
+polls the snapshot it leaves, a few times a second.  While the view is
+hidden, the playground computes no snapshots while it plays.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from .. import knobs as knob_table
+from ..learning.playground import Playground
+from .data_space_view import DataSpaceView
+
+POLL_MS = 100
+STOP_SECONDS = 5.0
+
+
+class LearningLab(QWidget):
+    def __init__(self, parent: QWidget | None = None, config: Mapping[str, Any] | None = None):
+        super().__init__(parent)
+        self.setObjectName("learningLab")
+        self.base_config: dict[str, Any] = dict(config or {})
+        self.playground: Playground | None = None
+        self._shown: Any = None
+        self._shown_phase: Any = None
+
+        self.dataset = QComboBox(self)
+        self.dataset.setObjectName("labDataset")
+        for name in knob_table.TWO_D_DATASETS:
+            self.dataset.addItem(name, name)
+        self.dataset.currentIndexChanged.connect(lambda _i: self.restart())
+        self.buttons: dict[str, QPushButton] = {}
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        self.dataset_label = QLabel(self)
+        row.addWidget(self.dataset_label)
+        row.addWidget(self.dataset)
+        for command in ("play", "step_d", "step_g", "step", "phase", "reset"):
+            button = QPushButton(self)
+            button.setObjectName(f"lab_{command}")
+            button.clicked.connect(lambda _c=False, command=command: self.command(command))
+            self.buttons[command] = button
+            row.addWidget(button)
+        row.addStretch(1)
+        self.status = QLabel(self)
+        self.status.setObjectName("labStatus")
+        self.view = DataSpaceView(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.status)
+
+        self.timer = QTimer(self)
+        self.timer.setInterval(POLL_MS)
+        self.timer.timeout.connect(self.poll)
+        self.retranslate()
+
+    # ---- control -----------------------------------------------------------------
+    def ensure_started(self) -> Playground:
+        if self.playground is None:
+            config = {**self.base_config, "dataset": self.dataset.currentData()}
+            self.playground = Playground(config)
+            self.playground.start()
+            self.timer.start()
+        return self.playground
+
+    def command(self, command: str) -> None:
+        if command == "reset":
+            self.restart()
+            return
+        playground = self.ensure_started()
+        if command == "play":
+            command = "pause" if playground.playing else "play"
+            playground.playing = command == "play"  # the button flips now; the thread agrees at its next turn
+        playground.send(command)
+        self._label_play()
+
+    def restart(self) -> None:
+        was = self.playground
+        if was is not None:
+            was.stop(STOP_SECONDS)
+            self.playground = None
+        self._shown = self._shown_phase = None
+        self.ensure_started()
+        self._label_play()
+
+    def shutdown(self) -> None:
+        self.timer.stop()
+        if self.playground is not None:
+            self.playground.stop(STOP_SECONDS)
+            self.playground = None
+
+    def poll(self) -> None:
+        playground = self.playground
+        if playground is None:
+            return
+        playground.probe.wanted = self.view.isVisible()
+        snapshot, phase = playground.latest, playground.phase
+        if snapshot is not None and snapshot is not self._shown:
+            self._shown = snapshot
+            self.view.show_snapshot(snapshot)
+        if phase is not self._shown_phase:
+            self._shown_phase = phase
+            self.view.show_phase(phase)
+        if playground.error:
+            self.status.setText(self.tr("The playground stopped: {0}").format(playground.error))
+        else:
+            self.status.setText(self.tr("Step {0}").format(playground.step))
+
+    # ---- language ----------------------------------------------------------------
+    def _label_play(self) -> None:
+        playing = self.playground is not None and self.playground.playing
+        self.buttons["play"].setText(self.tr("Pause") if playing else self.tr("Play"))
+
+    def retranslate(self) -> None:
+        self.dataset_label.setText(self.tr("2D data:"))
+        texts = {"step_d": (self.tr("Step D"), self.tr("One discriminator update; G stays as it is")),
+                 "step_g": (self.tr("Step G"), self.tr("One generator update against the current D")),
+                 "step": (self.tr("Step"), self.tr("One whole training step: D, then G")),
+                 "phase": (self.tr("Slow motion"),
+                           self.tr("Walk through one step phase by phase: each click shows the next")),
+                 "reset": (self.tr("Reset"), self.tr("Start the playground again with fresh models"))}
+        for name, (text, tip) in texts.items():
+            self.buttons[name].setText(text)
+            self.buttons[name].setToolTip(tip)
+        self.buttons["play"].setToolTip(self.tr("Train continuously, or pause"))
+        self._label_play()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
