@@ -127,15 +127,17 @@ class DataSpaceProbe:
     """Takes a snapshot now and then, when someone is looking, within a time budget.
 
     Called from the training thread between steps.  A snapshot costs about
-    one small step, so the probe spends at most ``budget`` (a share, 0.02 =
-    2 %) of the training thread's time on them: after a snapshot that took
-    ``t`` seconds the next waits ``t / budget``.  The newest snapshot is left
+    about one small step, so the probe spends at most ``budget`` (a share,
+    0.04 = 4 %) of the training thread's time on them: after a snapshot that
+    took ``t`` seconds the next waits ``t / budget`` (and at least
+    ``1 / max_rate``: more than ten frames a second is wasted on a view).  The newest snapshot is left
     in :attr:`latest` (one attribute assignment: another thread may read it
     any time).  ``wanted`` is set by the view: hidden, nothing is computed.
     """
 
-    def __init__(self, budget: float = 0.02, clock=time.perf_counter):
+    def __init__(self, budget: float = 0.04, max_rate: float = 10.0, clock=time.perf_counter):
         self.budget = float(budget)
+        self.min_interval = 1.0 / max_rate
         self.wanted = True
         self.latest: DataSpaceSnapshot | None = None
         self._clock = clock
@@ -151,5 +153,5 @@ class DataSpaceProbe:
         self.latest = engine_snapshot(engine)
         self.taken += 1
         cost = self._clock() - start
-        self._next_time = start + cost / self.budget
+        self._next_time = start + max(cost / self.budget, self.min_interval)
         return self.latest

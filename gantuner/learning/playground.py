@@ -24,7 +24,7 @@ THREAD_NAME = "gantuner-playground"
 
 
 class Playground:
-    def __init__(self, config: Mapping[str, Any] | None = None, budget: float = 0.02):
+    def __init__(self, config: Mapping[str, Any] | None = None, budget: float = 0.04):
         self.config = {"dataset": "ring", "device": "cpu", **dict(config or {})}
         self.probe = DataSpaceProbe(budget)
         self.latest: DataSpaceSnapshot | None = None

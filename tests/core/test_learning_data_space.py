@@ -86,7 +86,7 @@ def test_slow_motion_walks_the_phases_in_order_and_updates_at_the_right_one():
 def test_probe_keeps_to_its_time_budget():
     engine = Engine(RING)
     clock = iter([0.0, 0.01, 0.1, 0.5, 0.6, 0.61]).__next__
-    probe = DataSpaceProbe(budget=0.02, clock=clock)
+    probe = DataSpaceProbe(budget=0.02, max_rate=10.0, clock=clock)
     assert probe.maybe(engine) is not None          # at 0.0, took 0.01 s: next at 0.5
     assert probe.maybe(engine) is None              # at 0.1
     assert probe.maybe(engine) is not None          # at 0.5
