@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 
 from .learning_lab import LearningLab
+from .overlaid_runs import OverlaidRuns
 
 translate = QCoreApplication.translate
 
@@ -22,9 +23,14 @@ class LearningDocks(QObject):
         super().__init__(window)
         self.window = window
         self.lab = LearningLab(window, config=_lab_config(window))
+        self.compare = OverlaidRuns(window, current_run=lambda: window.shown_run or _run_dir(window))
+        self.compare.message.connect(window.show_message)
+        bottom = Qt.DockWidgetArea.BottomDockWidgetArea
         self.docks = [
             window.add_dock(self.lab, lambda: translate("LearningDocks", "Learn: data space"),
-                            name="learnDataSpaceDock", area=Qt.DockWidgetArea.BottomDockWidgetArea),
+                            name="learnDataSpaceDock", area=bottom),
+            window.add_dock(self.compare, lambda: translate("LearningDocks", "Compare runs"),
+                            name="learnCompareDock", area=bottom),
         ]
         for dock in self.docks[1:]:
             window.tabifyDockWidget(self.docks[0], dock)
@@ -37,6 +43,11 @@ class LearningDocks(QObject):
         if watched is self.window and event.type() == QEvent.Type.Close:
             self.lab.shutdown()
         return False
+
+
+def _run_dir(window: Any):
+    driver = getattr(window, "driver", None)
+    return driver.run_dir if driver is not None else None
 
 
 def _lab_config(window: Any) -> dict[str, Any]:
