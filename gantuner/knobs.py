@@ -80,6 +80,18 @@ class Knob:
         text = self.label_ja if language == "ja" else self.label_en
         return text or self.name
 
+    def raise_effect(self, language: str = "en") -> str:
+        """What raising this knob (turning it on) does; see gantuner/knob_effects.py."""
+        from .knob_effects import effect
+
+        return effect(self.name, "raise", language)
+
+    def lower_effect(self, language: str = "en") -> str:
+        """What lowering this knob (turning it off) does."""
+        from .knob_effects import effect
+
+        return effect(self.name, "lower", language)
+
     def range_text(self) -> str:
         if self.choices is not None:
             return "one of " + ", ".join(str(c) for c in self.choices)

@@ -202,16 +202,17 @@ class DataSpaceView(QWidget):
 
     # ---- language ----------------------------------------------------------------
     def retranslate(self) -> None:
-        tr = self.tr
-        names = {"heat": tr("D's opinion (heat map)"), "real": tr("Real points"), "fake": tr("G's points"),
-                 "arrows": tr("G's gradients (arrows)"), "manifold": tr("G's manifold")}
+        names = {"heat": self.tr("D's opinion (heat map)"), "real": self.tr("Real points"),
+                 "fake": self.tr("G's points"), "arrows": self.tr("G's gradients (arrows)"),
+                 "manifold": self.tr("G's manifold")}
         for name, text in names.items():
             self.toggles[name].setText(text)
-        self.toggles["heat"].setToolTip(tr("Green where D says 'real', purple where it says 'fake'"))
-        self.toggles["arrows"].setToolTip(tr("Where G's loss pushes each of its points"))
-        self.toggles["manifold"].setToolTip(tr("The image of a grid of noise under G: how G folds the noise"))
-        phases = {"noise": tr("Sample noise"), "judge_real": tr("D judges real"),
-                  "judge_fake": tr("D judges fake"), "update_d": tr("D update"), "update_g": tr("G update")}
+        self.toggles["heat"].setToolTip(self.tr("Green where D says 'real', purple where it says 'fake'"))
+        self.toggles["arrows"].setToolTip(self.tr("Where G's loss pushes each of its points"))
+        self.toggles["manifold"].setToolTip(self.tr("The image of a grid of noise under G: how G folds the noise"))
+        phases = {"noise": self.tr("Sample noise"), "judge_real": self.tr("D judges real"),
+                  "judge_fake": self.tr("D judges fake"), "update_d": self.tr("D update"),
+                  "update_g": self.tr("G update")}
         for name, text in phases.items():
             self.phase_labels[name].setText(text)
         if self.phase is not None:

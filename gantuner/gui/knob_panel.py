@@ -352,7 +352,20 @@ class KnobPanel(Retranslating, QWidget):
                 else self.tr("Setup: needs a restart with a new model"))
         range_label = self.tr("Range")
         return (f"<b>{knob.label(language)}</b> <code>{knob.name}</code><br>{knob.help(language)}"
-                f"<br>{range_label}: {allowed}<br><i>{when}</i>")
+                f"{self._effects(knob, language)}<br>{range_label}: {allowed}<br><i>{when}</i>")
+
+    def _effects(self, knob: knobs.Knob, language: str) -> str:
+        """The article's trade-offs: what raising and lowering the knob does (gantuner/knob_effects.py)."""
+        up, down = knob.raise_effect(language), knob.lower_effect(language)
+        if not (up and down):
+            return ""
+        if knob.type is bool:
+            up_label, down_label = self.tr("On"), self.tr("Off")
+        elif knob.choices is not None:
+            up_label, down_label = self.tr("Other choices"), self.tr("Default")
+        else:
+            up_label, down_label = self.tr("Raise"), self.tr("Lower")
+        return f"<br>▲ <b>{up_label}:</b> {up}<br>▼ <b>{down_label}:</b> {down}"
 
 
 def _number(value: float) -> str:

@@ -12,8 +12,10 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 
+from .guide_pane import GuidePane
 from .learning_lab import LearningLab
 from .overlaid_runs import OverlaidRuns
+from .practice_pane import PracticePane
 
 translate = QCoreApplication.translate
 
@@ -25,18 +27,23 @@ class LearningDocks(QObject):
         self.lab = LearningLab(window, config=_lab_config(window))
         self.compare = OverlaidRuns(window, current_run=lambda: window.shown_run or _run_dir(window))
         self.compare.message.connect(window.show_message)
+        self.practice = PracticePane(window)
+        self.guide = GuidePane(window)
         bottom = Qt.DockWidgetArea.BottomDockWidgetArea
         self.docks = [
             window.add_dock(self.lab, lambda: translate("LearningDocks", "Learn: data space"),
                             name="learnDataSpaceDock", area=bottom),
-            window.add_dock(self.compare, lambda: translate("LearningDocks", "Compare runs"),
+            window.add_dock(self.compare, lambda: translate("LearningDocks", "Learn: compare runs"),
                             name="learnCompareDock", area=bottom),
+            window.add_dock(self.practice, lambda: translate("LearningDocks", "Learn: practice"),
+                            name="learnPracticeDock", area=bottom),
+            window.add_dock(self.guide, lambda: translate("LearningDocks", "Learn: guide"),
+                            name="learnGuideDock", area=bottom),
         ]
         for dock in self.docks[1:]:
             window.tabifyDockWidget(self.docks[0], dock)
         for dock in self.docks:
-            if not window.restoreDockWidget(dock):
-                dock.hide()
+            dock.hide()  # until asked for; the window's saved layout, restored after this, may show them
         window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802

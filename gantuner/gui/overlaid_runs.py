@@ -157,7 +157,8 @@ class OverlaidRuns(QWidget):
         run = self.runs[index]
         language = i18n.current_language()
         if not run.knobs:
-            return f"{run.name} ({self.tr('log: knobs unknown')})"
+            unknown = self.tr("log: knobs unknown")
+            return f"{run.name} ({unknown})"
         names: list[str] = []
         for other in self.runs:
             if other is not run and other.knobs:
@@ -174,7 +175,8 @@ class OverlaidRuns(QWidget):
             if run.knobs and first.knobs:
                 lines.append(f"{run.name} — {knob_difference(run.knobs, first.knobs, language)}")
             else:
-                lines.append(f"{run.name} — {self.tr('a log: its knobs are unknown')}")
+                unknown = self.tr("a log: its knobs are unknown")
+                lines.append(f"{run.name} — {unknown}")
         return lines
 
     def _redraw(self) -> None:

@@ -1,0 +1,47 @@
+"""The Learn docks in the main window as users launch it: there, hidden until asked for,
+translated, and the playground stopped with the window (issue 16)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDockWidget, QWidget
+
+
+def test_learn_docks_are_in_the_view_menu_and_work_in_the_window(make_window, qtbot):
+    window = make_window()
+    names = {"learnDataSpaceDock": "dataSpaceView", "learnCompareDock": "overlaidRuns",
+             "learnPracticeDock": "practicePane", "learnGuideDock": "guidePane"}
+    for dock_name, content in names.items():
+        dock = window.findChild(QDockWidget, dock_name)
+        assert dock is not None and dock.isHidden()
+        assert window.findChild(QWidget, content) is not None
+        assert dock.toggleViewAction() in window.menus.view_menu.actions()
+    practice = window.findChild(QDockWidget, "learnPracticeDock")
+    practice.show()
+    practice.raise_()
+    pane = window.learning.practice
+    qtbot.waitUntil(lambda: pane.title.text().startswith("<b>The article's Example 1"), timeout=5000)
+    lab_dock = window.findChild(QDockWidget, "learnDataSpaceDock")
+    lab_dock.show()
+    lab_dock.raise_()
+    qtbot.mouseClick(window.learning.lab.buttons["step"], _left())
+    qtbot.waitUntil(lambda: window.learning.lab.view.snapshot is not None
+                    and window.learning.lab.view.snapshot.step == 1, timeout=30000)
+    playground = window.learning.lab.playground
+    window.close()
+    assert window.learning.lab.playground is None and not playground._thread.is_alive()
+
+
+def test_learn_docks_in_japanese(make_window, qtbot):
+    window = make_window(language="ja")
+    titles = {d.objectName(): d.windowTitle() for d in window.findChildren(QDockWidget)}
+    assert titles["learnPracticeDock"] == "学ぶ: 練習"
+    qtbot.waitUntil(lambda: window.learning.lab.buttons["step_d"].text() == "D を 1 回更新", timeout=5000)
+    assert window.learning.lab.view.phase_labels["update_g"].text() == "生成器を更新"
+    assert window.learning.practice.check_button.text() == "答え合わせ"
+    assert "曲線を読む" in window.learning.guide.text.toPlainText()
+
+
+def _left():
+    from PySide6.QtCore import Qt
+
+    return Qt.MouseButton.LeftButton
