@@ -70,9 +70,9 @@ def main() -> None:
     def phase(shown: bool) -> tuple[float, int]:
         lab.view.setVisible(shown)
         wait(app, 0.2)  # the poll has told the playground
-        start_step, start_taken, start = playground.step, playground.probe.taken, time.perf_counter()
+        start_step, start_taken, start = playground.step, (playground.probe.taken if playground.probe else 0), time.perf_counter()
         wait(app, args.phase)
-        return (playground.step - start_step) / (time.perf_counter() - start), playground.probe.taken - start_taken
+        return (playground.step - start_step) / (time.perf_counter() - start), (playground.probe.taken if playground.probe else 0) - start_taken
 
     hidden = [phase(False)[0]]
     shown, drawn = [], 0

@@ -13,17 +13,21 @@ Python); each item's ``data`` holds what it shows, for tests and export.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QCheckBox, QGraphicsPathItem, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from ..learning.data_space import DataSpaceSnapshot
-from ..learning.slow_motion import PHASES, Phase
+from ..learning.phases import PHASES, Phase
 from . import i18n, plot_style
 from .native_paint import PlotView
 from .point_cloud import PointCloud
+
+if TYPE_CHECKING:  # the view itself never needs torch: snapshots arrive as numpy arrays
+    from ..learning.data_space import DataSpaceSnapshot
 
 LAYERS = ("heat", "real", "fake", "arrows", "manifold")
 ARROW_COLOUR = "#333333"
@@ -73,7 +77,7 @@ class DataSpaceView(QWidget):
         super().__init__(parent)
         plot_style.configure()
         self.setObjectName("dataSpaceView")
-        self.snapshot: DataSpaceSnapshot | None = None
+        self.snapshot: "DataSpaceSnapshot | None" = None
         self.phase: Phase | None = None
 
         self.plot = PlotView(self)
@@ -136,7 +140,7 @@ class DataSpaceView(QWidget):
         self._style_phases()
 
     # ---- input -------------------------------------------------------------------
-    def show_snapshot(self, snap: DataSpaceSnapshot) -> None:
+    def show_snapshot(self, snap: "DataSpaceSnapshot") -> None:
         first = self.snapshot is None or self.snapshot.bounds != snap.bounds
         self.snapshot = snap
         x0, x1, y0, y1 = snap.bounds
@@ -170,7 +174,7 @@ class DataSpaceView(QWidget):
 
     # ---- drawing -----------------------------------------------------------------
     @staticmethod
-    def _arrow_lines(snap: DataSpaceSnapshot) -> np.ndarray:
+    def _arrow_lines(snap: "DataSpaceSnapshot") -> np.ndarray:
         """Each arrow as a 4-point polyline: tail, tip, one barb, back to the tip and the other barb."""
         k = len(snap.arrows)
         if k == 0:

@@ -16,7 +16,7 @@ from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from .. import knobs as knob_table
-from ..learning.playground import Playground
+from ..learning.playground import Playground  # torch-free: its thread imports the engine
 from .data_space_view import DataSpaceView
 
 POLL_MS = 100
@@ -103,7 +103,7 @@ class LearningLab(QWidget):
         playground = self.playground
         if playground is None:
             return
-        playground.probe.wanted = self.view.isVisible()
+        playground.wanted = self.view.isVisible()
         snapshot, phase = playground.latest, playground.phase
         if snapshot is not None and snapshot is not self._shown:
             self._shown = snapshot

@@ -56,7 +56,7 @@ class OverlaidRuns(QWidget):
         self.metric_choice = QComboBox(self)
         self.metric_choice.setObjectName("overlayMetric")
         for name in METRICS:
-            self.metric_choice.addItem(name, name)
+            self.metric_choice.addItem(name, name)   # relabelled in retranslate
         self.metric_choice.currentIndexChanged.connect(lambda _i: self._redraw())
         top = QHBoxLayout()
         top.addWidget(self.add_button)
@@ -264,6 +264,10 @@ class OverlaidRuns(QWidget):
         self.add_current_button.setToolTip(self.tr("Overlay the run this window trains or shows"))
         self.clear_button.setText(self.tr("Clear"))
         self.metric_label.setText(self.tr("Curve:"))
+        names = {"d_loss": self.tr("D loss"), "g_loss": self.tr("G loss"), "d_acc": self.tr("D accuracy"),
+                 "d_x": self.tr("D(x)"), "d_g_z": self.tr("D(G(z))")}
+        for index in range(self.metric_choice.count()):
+            self.metric_choice.setItemText(index, names[self.metric_choice.itemData(index)])
         self.gif_button.setText(self.tr("Export GIF…"))
         self.gif_button.setToolTip(self.tr("Save the left run's sample history as an animated GIF"))
         self._redraw()

@@ -14,7 +14,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (QButtonGroup, QGroupBox, QHBoxLayout, QLabel, QPushButton, QRadioButton,
-                               QVBoxLayout, QWidget)
+                               QScrollArea, QVBoxLayout, QWidget)
 
 from ..diagnosis.evidence_labels import evidence_label
 from ..learning.practice import CHANGES, HYPOTHESES, PracticeSession, Verdict
@@ -42,7 +42,7 @@ class PracticePane(QWidget):
                                     symbol="o", symbolSize=3, symbolPen=None,
                                     symbolBrush=plot_style.COLOURS[name])
             self.plot.getPlotItem().addItem(curve)
-            self.legend.addItem(curve, name)
+            self.legend.addItem(curve, name)   # relabelled in retranslate
             self.curves[name] = curve
 
         self.hypothesis_box = QGroupBox(self)
@@ -61,6 +61,11 @@ class PracticePane(QWidget):
         self.result.setObjectName("practiceResult")
         self.result.setWordWrap(True)
         self.result.setTextFormat(Qt.TextFormat.RichText)
+        self.result.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.result_scroll = QScrollArea(self)
+        self.result_scroll.setWidgetResizable(True)
+        self.result_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.result_scroll.setWidget(self.result)
 
         answers = QVBoxLayout()
         answers.addWidget(self.hypothesis_box)
@@ -71,7 +76,7 @@ class PracticePane(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.score_label)
         answers.addLayout(buttons)
-        answers.addWidget(self.result, 1)
+        answers.addWidget(self.result_scroll, 1)
         left = QVBoxLayout()
         left.addWidget(self.title)
         left.addWidget(self.plot, 1)
@@ -179,6 +184,9 @@ class PracticePane(QWidget):
     # ---- language ----------------------------------------------------------------
     def retranslate(self) -> None:
         language = i18n.current_language()
+        names = {"d_loss": self.tr("D loss"), "g_loss": self.tr("G loss"), "d_acc": self.tr("D accuracy")}
+        for (sample, label), name in zip(self.legend.items, CURVES):
+            label.setText(names[name])
         self.hypothesis_box.setTitle(self.tr("Your hypothesis"))
         self.change_box.setTitle(self.tr("What would you change?"))
         for group, texts in ((self.hypotheses, HYPOTHESES), (self.changes, CHANGES)):

@@ -6,7 +6,7 @@ one whole step, and the next phase of a slow-motion step.  After each
 command, and now and then while playing (within the :class:`DataSpaceProbe`'s
 time budget), it leaves a data-space snapshot in :attr:`latest`; a GUI
 polls it with a timer.  Nothing here blocks the caller: commands go through
-a queue.
+a queue, and torch is imported by the playground's thread, never the caller's.
 """
 
 from __future__ import annotations
@@ -15,9 +15,13 @@ import queue
 import threading
 from typing import Any, Mapping
 
-from ..training import Engine
-from .data_space import DataSpaceProbe, DataSpaceSnapshot, engine_snapshot
-from .slow_motion import PHASES, Phase, slow_motion_step, step_both, step_d_only, step_g_only
+from typing import TYPE_CHECKING
+
+from .phases import PHASES, Phase
+
+if TYPE_CHECKING:
+    from ..training import Engine
+    from .data_space import DataSpaceProbe, DataSpaceSnapshot
 
 COMMANDS = ("play", "pause", "step_d", "step_g", "step", "phase", "stop")
 THREAD_NAME = "gantuner-playground"
@@ -26,7 +30,9 @@ THREAD_NAME = "gantuner-playground"
 class Playground:
     def __init__(self, config: Mapping[str, Any] | None = None, budget: float = 0.04):
         self.config = {"dataset": "ring", "device": "cpu", **dict(config or {})}
-        self.probe = DataSpaceProbe(budget)
+        self.budget = budget
+        self.probe: DataSpaceProbe | None = None  # made in the thread, with the engine
+        self.wanted = True                         # is anyone looking (the view is shown)?
         self.latest: DataSpaceSnapshot | None = None
         self.phase: Phase | None = None       # the slow-motion phase last shown (None between steps)
         self.playing = False
@@ -58,6 +64,10 @@ class Playground:
     # ---- the playground's thread ---------------------------------------------------
     def _run(self) -> None:
         try:
+            from ..training import Engine
+            from .data_space import DataSpaceProbe
+
+            self.probe = DataSpaceProbe(self.budget)
             self.engine = Engine(self.config)
             self._show()
             while True:
@@ -70,8 +80,11 @@ class Playground:
                 if command is not None:
                     self._serve(command)
                 elif self.playing:
+                    from .slow_motion import step_both
+
                     self._finish_slow_motion()
                     step_both(self.engine)
+                    self.probe.wanted = self.wanted
                     snapshot = self.probe.maybe(self.engine)
                     if snapshot is not None:
                         self.latest = snapshot
@@ -90,11 +103,15 @@ class Playground:
         if command == "phase":
             self._next_phase()
             return
+        from .slow_motion import step_both, step_d_only, step_g_only
+
         self._finish_slow_motion()
         {"step_d": step_d_only, "step_g": step_g_only, "step": step_both}[command](self.engine)
         self._show()
 
     def _next_phase(self) -> None:
+        from .slow_motion import slow_motion_step
+
         self.playing = False
         if self._slow is None:
             self._slow = slow_motion_step(self.engine)
@@ -116,6 +133,8 @@ class Playground:
         self.phase = None
 
     def _show(self, keep_phase: bool = False) -> None:
+        from .data_space import engine_snapshot
+
         if not keep_phase:
             self.phase = None
         self.latest = engine_snapshot(self.engine)

@@ -244,6 +244,26 @@
       <translation>曲線:</translation>
     </message>
     <message>
+      <source>D loss</source>
+      <translation>D の損失</translation>
+    </message>
+    <message>
+      <source>G loss</source>
+      <translation>G の損失</translation>
+    </message>
+    <message>
+      <source>D accuracy</source>
+      <translation>D の正解率</translation>
+    </message>
+    <message>
+      <source>D(x)</source>
+      <translation>D(x)</translation>
+    </message>
+    <message>
+      <source>D(G(z))</source>
+      <translation>D(G(z))</translation>
+    </message>
+    <message>
       <source>Export GIF…</source>
       <translation>GIF を書き出す…</translation>
     </message>
@@ -281,6 +301,18 @@
     <message>
       <source>Score: {0} / {1}</source>
       <translation>得点: {0} / {1}</translation>
+    </message>
+    <message>
+      <source>D loss</source>
+      <translation>D の損失</translation>
+    </message>
+    <message>
+      <source>G loss</source>
+      <translation>G の損失</translation>
+    </message>
+    <message>
+      <source>D accuracy</source>
+      <translation>D の正解率</translation>
     </message>
     <message>
       <source>Your hypothesis</source>

@@ -45,3 +45,18 @@ def _left():
     from PySide6.QtCore import Qt
 
     return Qt.MouseButton.LeftButton
+
+
+def test_the_learn_docks_import_no_torch():
+    """The window shows before torch loads: the Learn docks must not pull it in (the playground's
+    own thread imports the engine)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = ("import sys; import gantuner.gui.learning_docks; "
+            "print('torch' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                          cwd=Path(__file__).resolve().parents[2])
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "False"

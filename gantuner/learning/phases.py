@@ -1,0 +1,39 @@
+"""The five phases of one training step as slow motion shows them, with their captions.
+
+Torch-free, so the window can label its phase strip before torch has loaded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+PHASES = ("noise", "judge_real", "judge_fake", "update_d", "update_g")
+
+CAPTIONS = {
+    "noise": ("1. Sample noise: G turns random noise z into a batch of fake points.",
+              "1. ノイズを取り出す: 生成器がランダムなノイズ z を偽の点の集まりに変える。"),
+    "judge_real": ("2. D judges the real batch: its score for each real point (bright = 'real').",
+                   "2. 識別器が本物を判定: 本物の点それぞれに付けた点数 (明るいほど「本物」)。"),
+    "judge_fake": ("3. D judges the fake batch: the fakes it spots score low.",
+                   "3. 識別器が偽物を判定: 見破った偽物は点数が低い。"),
+    "update_d": ("4. D updates: the map shifts to call real points real and fakes fake.",
+                 "4. 識別器を更新: 本物を本物、偽物を偽物と言えるように地図が動く。"),
+    "update_g": ("5. G updates: each fake point moves along its arrow, towards where D says 'real'.",
+                 "5. 生成器を更新: 偽の点が矢印に沿って、識別器が「本物」と言う方へ動く。"),
+}
+
+
+def caption(phase: str, language: str = "en") -> str:
+    en, ja = CAPTIONS[phase]
+    return ja if language == "ja" else en
+
+
+@dataclass
+class Phase:
+    name: str
+    index: int                      # 0-based position in PHASES
+    show: dict[str, Any] = field(default_factory=dict)  # numpy arrays and numbers for the view
+
+    def caption(self, language: str = "en") -> str:
+        return caption(self.name, language)
