@@ -77,13 +77,18 @@ def noise_grid_lines(latent_dim: int, lines: int = MANIFOLD_LINES,
 
 def data_space_snapshot(G: torch.nn.Module, D: torch.nn.Module, real: torch.Tensor, fake: torch.Tensor,
                         grid: torch.Tensor, noise_lines: torch.Tensor | None = None, *,
-                        bounds: tuple[float, float, float, float], loss: str = "bce",
+                        bounds: tuple[float, float, float, float] | None = None, loss: str = "bce",
                         step: int = 0) -> DataSpaceSnapshot:
     """D over ``grid``, G's gradient at ``fake`` and G's image of ``noise_lines``.
 
-    ``grid`` comes from :func:`plane_grid` over ``bounds``; everything is
-    moved to the models' device and the results come back as numpy arrays.
+    ``grid`` is a square grid of points, row-major with y outer, as
+    :func:`plane_grid` makes over ``bounds`` (taken from the grid's corners
+    when not given); everything is moved to the models' device and the
+    results come back as numpy arrays.
     """
+    if bounds is None:
+        low, high = grid.min(dim=0).values.tolist(), grid.max(dim=0).values.tolist()
+        bounds = (low[0], high[0], low[1], high[1])
     device = next(D.parameters()).device
     modes = (G.training, D.training)
     G.eval()

@@ -114,3 +114,14 @@ def test_playground_serves_steps_and_phases_in_its_own_thread():
             playground.send("jump")
     finally:
         assert playground.stop()
+
+
+def test_snapshot_of_bare_models_takes_its_bounds_from_the_grid():
+    from gantuner.learning.data_space import data_space_snapshot, plane_grid
+
+    engine = Engine(RING)
+    real = engine.dataset.sample(100)
+    fake = engine.generate(50)
+    snap = data_space_snapshot(engine.G, engine.D, real, fake, plane_grid((-2.0, 2.0, -1.0, 1.0), 8))
+    assert snap.bounds == (-2.0, 2.0, -1.0, 1.0)
+    assert snap.heat.shape == (8, 8) and snap.arrows.shape == (50, 2) and snap.manifold.size == 0
