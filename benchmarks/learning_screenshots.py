@@ -39,7 +39,7 @@ def main() -> int:
     scratch = Path(tempfile.mkdtemp(prefix="gantuner-learn-shot-"))
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(scratch / "settings"))
-    app = QApplication.instance() or QApplication([])
+    _app = QApplication.instance() or QApplication([])  # kept referenced while the window lives
 
     from gantuner.gui import MainWindow
     from gantuner.gui.settings import open_settings

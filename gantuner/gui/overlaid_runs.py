@@ -12,7 +12,6 @@ GUI thread.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt, Signal

@@ -15,7 +15,6 @@ import numpy as np
 from .. import knobs
 from ..logs import latest_segment, read_log
 
-
 _RUN_FILES = ("config.json", "metrics.jsonl", "events.jsonl")
 
 

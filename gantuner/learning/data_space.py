@@ -96,7 +96,7 @@ def data_space_snapshot(G: torch.nn.Module, D: torch.nn.Module, real: torch.Tens
     try:
         with torch.no_grad():
             heat = losses.as_probability(loss, D(grid.to(device)).float()).cpu().numpy()
-            cells = int(round(math.sqrt(heat.size)))
+            cells = round(math.sqrt(heat.size))
             heat = heat.reshape(cells, cells)
             manifold = np.zeros((0, 0, 2), dtype=np.float32)
             if noise_lines is not None:

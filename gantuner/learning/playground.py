@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import queue
 import threading
-from typing import Any, Mapping
-
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Mapping
 
 from .phases import PHASES, Phase
 

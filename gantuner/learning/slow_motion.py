@@ -21,6 +21,7 @@ import torch
 from ..training import losses
 from .phases import PHASES, Phase, caption  # noqa: F401  (PHASES and caption re-exported)
 
+
 def slow_motion_step(engine) -> Iterator[Phase]:
     """Run one D update and one G update, yielding after each of the five phases.
 

