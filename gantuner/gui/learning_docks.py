@@ -24,7 +24,7 @@ class LearningDocks(QObject):
     def __init__(self, window: Any):
         super().__init__(window)
         self.window = window
-        self.lab = LearningLab(window, config=_lab_config(window))
+        self.lab = LearningLab(window, window_knobs=window.knob_panel.values)
         self.compare = OverlaidRuns(window, current_run=lambda: window.shown_run or _run_dir(window))
         self.compare.message.connect(window.show_message)
         self.practice = PracticePane(window)
@@ -55,12 +55,6 @@ class LearningDocks(QObject):
 def _run_dir(window: Any):
     driver = getattr(window, "driver", None)
     return driver.run_dir if driver is not None else None
-
-
-def _lab_config(window: Any) -> dict[str, Any]:
-    """The device the user chose for training, so the playground runs where the main run does."""
-    device = getattr(getattr(window, "knob_panel", None), "values", lambda: {})().get("device", "cpu")
-    return {"device": device if device != "auto" else "cpu"}
 
 
 def install_learning(window: Any) -> LearningDocks:

@@ -10,7 +10,7 @@ hidden, the playground computes no snapshots while it plays.
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -24,10 +24,14 @@ STOP_SECONDS = 5.0
 
 
 class LearningLab(QWidget):
-    def __init__(self, parent: QWidget | None = None, config: Mapping[str, Any] | None = None):
+    def __init__(self, parent: QWidget | None = None, config: Mapping[str, Any] | None = None,
+                 window_knobs: Callable[[], Mapping[str, Any]] | None = None):
         super().__init__(parent)
         self.setObjectName("learningLab")
         self.base_config: dict[str, Any] = dict(config or {})
+        # The main window's knobs as shown: the playground trains with them when they are for the
+        # same 2D data (tune a knob there, press Reset here and watch what it does to the game).
+        self._window_knobs = window_knobs or dict
         self.playground: Playground | None = None
         self._shown: Any = None
         self._shown_phase: Any = None
@@ -67,11 +71,21 @@ class LearningLab(QWidget):
     # ---- control -----------------------------------------------------------------
     def ensure_started(self) -> Playground:
         if self.playground is None:
-            config = {**self.base_config, "dataset": self.dataset.currentData()}
+            config = self.playground_config()
             self.playground = Playground(config)
             self.playground.start()
             self.timer.start()
         return self.playground
+
+    def playground_config(self) -> dict[str, Any]:
+        dataset = self.dataset.currentData()
+        shown = dict(self._window_knobs())
+        if shown.get("dataset") != dataset:
+            shown = {}  # knobs tuned for other data (digits' image models) would not fit
+        # A 2D GAN this small is bound by launches, not arithmetic: the CPU serves it
+        # best and leaves the GPU to the main run.
+        shown["device"] = "cpu"
+        return {**shown, **self.base_config, "dataset": dataset}
 
     def command(self, command: str) -> None:
         if command == "reset":
@@ -128,7 +142,8 @@ class LearningLab(QWidget):
                  "step": (self.tr("Step"), self.tr("One whole training step: D, then G")),
                  "phase": (self.tr("Slow motion"),
                            self.tr("Walk through one step phase by phase: each click shows the next")),
-                 "reset": (self.tr("Reset"), self.tr("Start the playground again with fresh models"))}
+                 "reset": (self.tr("Reset"), self.tr("Start the playground again with fresh models "
+                                                      "(and the Knobs panel's values, when it is set to this data)"))}
         for name, (text, tip) in texts.items():
             self.buttons[name].setText(text)
             self.buttons[name].setToolTip(tip)

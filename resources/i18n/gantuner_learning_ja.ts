@@ -161,8 +161,8 @@
       <translation>リセット</translation>
     </message>
     <message>
-      <source>Start the playground again with fresh models</source>
-      <translation>新しいモデルで練習場をやり直す</translation>
+      <source>Start the playground again with fresh models (and the Knobs panel's values, when it is set to this data)</source>
+      <translation>新しいモデルで練習場をやり直す (つまみパネルが同じデータ用なら、その値で)</translation>
     </message>
     <message>
       <source>Train continuously, or pause</source>

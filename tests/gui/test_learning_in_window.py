@@ -60,3 +60,15 @@ def test_the_learn_docks_import_no_torch():
                           cwd=Path(__file__).resolve().parents[2])
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "False"
+
+
+def test_the_playground_trains_with_the_knobs_panel_values_for_the_same_data(make_window):
+    window = make_window()   # ring, small models (RING_FAST)
+    lab = window.learning.lab
+    config = lab.playground_config()
+    assert config["dataset"] == "ring" and config["g_width"] == 16 and config["lr_d"] == 1e-3
+    assert config["device"] == "cpu"
+    lab.dataset.blockSignals(True)
+    lab.dataset.setCurrentIndex(lab.dataset.findData("spiral"))
+    lab.dataset.blockSignals(False)
+    assert lab.playground_config() == {"dataset": "spiral", "device": "cpu"}   # spiral's own presets
