@@ -31,6 +31,8 @@ if TYPE_CHECKING:  # the view itself never needs torch: snapshots arrive as nump
 
 LAYERS = ("heat", "real", "fake", "arrows", "manifold")
 ARROW_COLOUR = "#333333"
+CALLED_REAL = "#1b7837"   # D says "real" (the heat map's green, darker)
+CALLED_FAKE = "#762a83"   # D says "fake" (its purple, darker)
 MANIFOLD_COLOUR = "#a0522d"
 ARROW_SHARE = 0.06   # the longest arrow, as a share of the plane's width
 HEAD_SHARE = 0.35    # arrow head length, as a share of its arrow
@@ -102,6 +104,13 @@ class DataSpaceView(QWidget):
         self.arrows = PathLayer(ARROW_COLOUR, 1.0)
         box.addItem(self.arrows, ignoreBounds=True)
         self.arrows.setZValue(5)
+        # Slow motion's judging phases: the judged batch, marked by D's verdict on each point.
+        self.called_real = PointCloud(CALLED_REAL, 7.0)
+        self.called_real.attach(box)
+        self.called_fake = PointCloud(CALLED_FAKE, 7.0)
+        self.called_fake.attach(box)
+        for cloud in (self.called_real, self.called_fake):
+            cloud.setZValue(6)
         self._layer_items = {"heat": [self.heat], "real": [self.real_points], "fake": [self.fake_points],
                              "arrows": [self.arrows], "manifold": [self.manifold]}
 
@@ -162,6 +171,15 @@ class DataSpaceView(QWidget):
         self.caption.setText(phase.caption(i18n.current_language()) if phase is not None else "")
         if phase is not None and "fake" in phase.show:
             self.fake_points.setData(phase.show["fake"])
+        judged = phase.show.get("real" if phase.name == "judge_real" else "fake") if phase is not None else None
+        score = phase.show.get("score") if phase is not None else None
+        if judged is None or score is None:
+            self.called_real.clear()
+            self.called_fake.clear()
+            return
+        real = np.asarray(score).reshape(-1) > 0.5
+        self.called_real.setData(judged[real])
+        self.called_fake.setData(judged[~real])
 
     def set_layer_visible(self, name: str, visible: bool) -> None:
         for item in self._layer_items[name]:

@@ -83,6 +83,16 @@ def test_lab_steps_d_only_g_only_and_walks_slow_motion_in_order(qtbot):
             assert lab.view.is_highlighted(expected)
             assert [p for p in PHASES if lab.view.is_highlighted(p)] == [expected]
             assert lab.view.caption.text().startswith(f"{PHASES.index(expected) + 1}.")
+            shown = lab.view.phase.show
+            if expected in ("judge_real", "judge_fake"):
+                # The judged batch, split by D's verdict on each point.
+                points = shown["real" if expected == "judge_real" else "fake"]
+                called_real = shown["score"] > 0.5
+                assert np.array_equal(lab.view.called_real.data, points[called_real])
+                assert np.array_equal(lab.view.called_fake.data, points[~called_real])
+                assert len(lab.view.called_real.data) + len(lab.view.called_fake.data) == len(points) == 64
+            else:
+                assert len(lab.view.called_real.data) == len(lab.view.called_fake.data) == 0
         assert seen == list(PHASES)
         assert playground.step == 1
     finally:
