@@ -55,3 +55,17 @@ def test_every_answer_has_both_languages():
     for texts in (HYPOTHESES, CHANGES):
         for en, ja in texts.values():
             assert en and ja and en != ja
+
+
+@pytest.mark.slow
+def test_the_recording_script_regenerates_a_scenario(tmp_path):
+    import csv
+
+    from gantuner.learning.record_scenarios import MAX_ROWS, main
+
+    assert main(["--only", "divergence", "--out", str(tmp_path)]) == 0
+    entry = json.loads((tmp_path / "scenarios.json").read_text(encoding="utf-8"))["divergence"]
+    assert entry["diagnosis"][0] == "divergence" and entry["knobs"]["lr_d"] == 0.5
+    with (tmp_path / "divergence.csv").open(encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    assert rows[0][:4] == ["step", "d_loss", "g_loss", "d_acc"] and 20 < len(rows) - 1 <= MAX_ROWS + 1
