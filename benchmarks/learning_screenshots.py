@@ -4,8 +4,8 @@
     ... --lang ja
 
 Uses a throwaway settings and run folder.  The data-space shot trains the
-2D playground on ring for a few seconds, then walks slow motion to G's
-update; the compare shot overlays two short ring runs that differ in D's
+2D playground on ring for a few seconds, then walks slow motion to D
+judging a real batch; the compare shot overlays two short ring runs that differ in D's
 dropout and batch norm; the practice shot answers the article's Example 1.
 """
 
@@ -82,7 +82,7 @@ def main() -> int:
     wait(args.seconds)
     lab.command("play")   # pause
     wait(0.5)
-    for _ in range(5):
+    for _ in range(2):   # slow motion to "D judges real": its verdict on each real point is marked
         lab.command("phase")
         wait(0.4)
     shoot(0, "data_space")

@@ -13,8 +13,8 @@ PHASES = ("noise", "judge_real", "judge_fake", "update_d", "update_g")
 CAPTIONS = {
     "noise": ("1. Sample noise: G turns random noise z into a batch of fake points.",
               "1. ノイズを取り出す: 生成器がランダムなノイズ z を偽の点の集まりに変える。"),
-    "judge_real": ("2. D judges a real batch: green where it calls a point real, purple where it is fooled.",
-                   "2. 識別器が本物を判定: 本物と判定した点は緑、偽物と誤った点は紫。"),
+    "judge_real": ("2. D judges a real batch: green where it calls a point real, purple where it wrongly says fake.",
+                   "2. 識別器が本物を判定: 本物と判定した点は緑、誤って偽物と判定した点は紫。"),
     "judge_fake": ("3. D judges the fake batch: purple where it spots a fake, green where the fake fools it.",
                    "3. 識別器が偽物を判定: 見破った点は紫、だまされた点は緑。"),
     "update_d": ("4. D updates: the map shifts to call real points real and fakes fake.",
