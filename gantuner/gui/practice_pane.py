@@ -16,9 +16,9 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (QButtonGroup, QGroupBox, QHBoxLayout, QLabel, QPushButton, QRadioButton,
                                QScrollArea, QVBoxLayout, QWidget)
 
-from ..diagnosis.evidence_labels import evidence_label
 from ..learning.practice import CHANGES, HYPOTHESES, PracticeSession, Verdict
 from . import i18n, plot_style
+from .hints_panel import evidence_text
 from .native_paint import PlotView
 
 CURVES = ("d_loss", "g_loss", "d_acc")
@@ -163,10 +163,9 @@ class PracticePane(QWidget):
                 CHANGES[verdict.right_change][language == "ja"])))
         for hint in verdict.hints[:2]:
             lines.append(f"<b>{_text(hint.title(language))}</b><br>{_text(hint.explanation(language))}")
-            evidence = [f"{_text(evidence_label(k, language))}: {_text(_value(v))}"
-                        for k, v in hint.evidence.items()]
+            evidence = evidence_text(hint, limit=None, language=language)
             if evidence:
-                lines.append(_text(self.tr("Evidence:")) + " " + "; ".join(evidence))
+                lines.append(_text(self.tr("Evidence:")) + " " + _text(evidence))
         lines.append("<i>" + _text(verdict.scenario.reveal(language)) + "</i>")
         self.result.setText("<br>".join(lines))
         for group in (self.hypotheses, self.changes):
@@ -214,11 +213,3 @@ class PracticePane(QWidget):
 def _text(text: str) -> str:
     """Plain text made safe inside the rich-text labels (apostrophes kept as they are)."""
     return html.escape(text, quote=False)
-
-
-def _value(value) -> str:
-    if isinstance(value, float):
-        return f"{value:.3g}"
-    if isinstance(value, (list, tuple)):
-        return ", ".join(_value(v) for v in value)
-    return str(value)
