@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 
+from ..training.control import RunState
 from .guide_pane import GuidePane
 from .learning_lab import LearningLab
 from .overlaid_runs import OverlaidRuns
@@ -45,6 +46,9 @@ class LearningDocks(QObject):
         for dock in self.docks:
             dock.hide()  # until asked for; the window's saved layout, restored after this, may show them
         window.installEventFilter(self)
+        # The run-control commands of the window's own run: D-only and G-only steps while paused.
+        self.lab.main_run_step = window.step_once
+        window.session.stateChanged.connect(lambda value: self.lab.set_main_run_paused(value == RunState.PAUSED.value))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self.window and event.type() == QEvent.Type.Close:

@@ -54,6 +54,18 @@ class LearningLab(QWidget):
             self.buttons[command] = button
             row.addWidget(button)
         row.addStretch(1)
+        # The window's own run, while paused: one D-only or G-only update of its real models.
+        self.main_label = QLabel(self)
+        row.addWidget(self.main_label)
+        self.main_buttons: dict[str, QPushButton] = {}
+        for part in ("d", "g"):
+            button = QPushButton(self)
+            button.setObjectName(f"main_step_{part}")
+            button.setEnabled(False)
+            button.clicked.connect(lambda _c=False, part=part: self._main_step(part))
+            self.main_buttons[part] = button
+            row.addWidget(button)
+        self.main_run_step: Callable[[str], None] | None = None
         self.status = QLabel(self)
         self.status.setObjectName("labStatus")
         self.view = DataSpaceView(self)
@@ -97,6 +109,14 @@ class LearningLab(QWidget):
             playground.playing = command == "play"  # the button flips now; the thread agrees at its next turn
         playground.send(command)
         self._label_play()
+
+    def set_main_run_paused(self, paused: bool) -> None:
+        for button in self.main_buttons.values():
+            button.setEnabled(paused and self.main_run_step is not None)
+
+    def _main_step(self, part: str) -> None:
+        if self.main_run_step is not None:
+            self.main_run_step(part)
 
     def restart(self) -> None:
         was = self.playground
@@ -148,6 +168,11 @@ class LearningLab(QWidget):
             self.buttons[name].setText(text)
             self.buttons[name].setToolTip(tip)
         self.buttons["play"].setToolTip(self.tr("Train continuously, or pause"))
+        self.main_label.setText(self.tr("This window's run:"))
+        self.main_buttons["d"].setText(self.tr("Step D"))
+        self.main_buttons["d"].setToolTip(self.tr("While the window's run is paused: one update of its D only"))
+        self.main_buttons["g"].setText(self.tr("Step G"))
+        self.main_buttons["g"].setToolTip(self.tr("While the window's run is paused: one update of its G only"))
         self._label_play()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802

@@ -168,6 +168,18 @@
       <source>Train continuously, or pause</source>
       <translation>続けて学習する、または一時停止</translation>
     </message>
+    <message>
+      <source>This window's run:</source>
+      <translation>このウィンドウの実行:</translation>
+    </message>
+    <message>
+      <source>While the window's run is paused: one update of its D only</source>
+      <translation>ウィンドウの実行が一時停止中に: その識別器だけを 1 回更新</translation>
+    </message>
+    <message>
+      <source>While the window's run is paused: one update of its G only</source>
+      <translation>ウィンドウの実行が一時停止中に: その生成器だけを 1 回更新</translation>
+    </message>
   </context>
   <context>
     <name>OverlaidRuns</name>

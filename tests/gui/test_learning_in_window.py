@@ -72,3 +72,31 @@ def test_the_playground_trains_with_the_knobs_panel_values_for_the_same_data(mak
     lab.dataset.setCurrentIndex(lab.dataset.findData("spiral"))
     lab.dataset.blockSignals(False)
     assert lab.playground_config() == {"dataset": "spiral", "device": "cpu"}   # spiral's own presets
+
+
+def test_the_windows_paused_run_steps_d_only_and_g_only_from_the_learn_dock(make_window, qtbot):
+    import torch
+
+    from .helpers import wait_for_steps
+
+    window = make_window()
+    lab = window.learning.lab
+    assert not lab.main_buttons["d"].isEnabled()
+    window.start()
+    wait_for_steps(qtbot, window, 5)
+    window.toggle_pause()
+    qtbot.waitUntil(lambda: lab.main_buttons["d"].isEnabled(), timeout=20000)
+    engine = window.driver.engine
+    qtbot.waitUntil(lambda: window.driver.state.value == "paused", timeout=20000)
+
+    def weights(module):
+        return [p.detach().clone() for p in module.parameters()]
+
+    def same(a, b):
+        return all(torch.equal(x, y) for x, y in zip(a, b))
+
+    for part, changed, kept in (("d", engine.D, engine.G), ("g", engine.G, engine.D)):
+        before_changed, before_kept = weights(changed), weights(kept)
+        qtbot.mouseClick(lab.main_buttons[part], _left())
+        qtbot.waitUntil(lambda c=changed, b=before_changed: not same(b, weights(c)), timeout=20000)
+        assert same(before_kept, weights(kept))
