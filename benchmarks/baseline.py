@@ -8,7 +8,7 @@ with nothing else: no metrics, no knobs, no files.
 from __future__ import annotations
 
 import time
-from typing import Callable
+from collections.abc import Callable
 
 import torch
 import torch.nn.functional as F

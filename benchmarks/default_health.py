@@ -3,7 +3,7 @@
 Trains each dataset with its default knobs (and any --set overrides) and
 prints D's accuracy, D(x), D(G(z)) and the losses averaged over windows of
 steps, so the defaults in gantuner/knobs.py can be chosen by measurement: a
-healthy game settles with D accuracy between about 55 and 85 % (the seed's
+healthy game settles with D accuracy between about 55 and 85 % (the article's
 Example 2), not pinned at 100 %.
 
     python benchmarks/default_health.py --steps 3000 [--dataset digits] [--set d_batchnorm=on]

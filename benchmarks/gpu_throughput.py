@@ -34,13 +34,14 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import numpy as np
 import torch
-
 from baseline import plain_loop, rate, sync
+
 from gantuner.metrics import ENGINE_FIELDS
 from gantuner.training import Engine
 from gantuner.training.fast_path import FastStepper, eager_reason

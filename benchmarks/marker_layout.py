@@ -19,9 +19,9 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication(sys.argv[:1])
-    from gantuner.run_model import ColumnStore as CurveBuffer
     from gantuner.gui.curves import CurvesView
     from gantuner.metrics import ENGINE_FIELDS
+    from gantuner.run_model import ColumnStore as CurveBuffer
 
     view = CurvesView(CurveBuffer(ENGINE_FIELDS))
     view.resize(1000, 700)

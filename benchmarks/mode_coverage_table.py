@@ -31,7 +31,7 @@ PUBLISHED = [
 ]
 
 # What the hints advise once the losses swing from step to step (the "unstable"
-# hint, after the seed: a smaller learning rate steadies the game): lower both
+# hint, after the article: a smaller learning rate steadies the game): lower both
 # learning rates.  Applied once, at 75 % of the steps, as a learner would after
 # reading the hint; x0.1 measured best of x0.5, x0.2 and x0.1 on ring.
 RECOMMENDED_LATE = {"lr_g": 0.1, "lr_d": 0.1}

@@ -46,7 +46,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from gantuner.training import Driver, RunOptions  # noqa: E402
-from gantuner.training.checkpoint import checkpoints_newest_first, first_loadable, load_engine  # noqa: E402
+from gantuner.training.checkpoint import first_loadable, load_engine  # noqa: E402
 from gantuner.training.runfiles import RunWriter, read_run  # noqa: E402
 
 RING = {"dataset": "ring", "device": "cpu", "g_width": 32, "d_width": 32, "batch_size": 64}

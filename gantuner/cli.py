@@ -11,8 +11,9 @@ import signal
 import sys
 import threading
 import tomllib
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 from . import __version__, knobs
 from .app_options import APP_ONLY_OPTIONS, add_app_arguments
@@ -241,11 +242,11 @@ def train_command(args: argparse.Namespace) -> int:
         raise UsageError(f"--threads {args.threads}: give 1 or more")
     threads.prepare_openmp()  # before torch is imported
     from .data.errors import DataError
+    from .paths import default_runs_dir
     from .training import Driver, RunOptions
     from .training.checkpoint import CheckpointError
-    from .training.driver import RunExistsError
     from .training.device import DeviceError
-    from .paths import default_runs_dir
+    from .training.driver import RunExistsError
 
     values: dict[str, Any] = {}
     run: dict[str, Any] = {}

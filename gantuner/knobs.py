@@ -22,8 +22,9 @@ and changes can travel through queues, files and processes unchanged.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from .errors import GantunerError
 

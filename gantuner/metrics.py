@@ -8,8 +8,9 @@ panel only ever see this table.  Columns are float64 numpy arrays aligned with
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 import numpy as np
 
@@ -57,7 +58,7 @@ class MetricTable:
     def get(self, name: str) -> np.ndarray | None:
         return self.columns.get(name)
 
-    def slice(self, start: int, stop: int | None = None) -> "MetricTable":
+    def slice(self, start: int, stop: int | None = None) -> MetricTable:
         """Rows [start:stop) as a new table sharing nothing mutable."""
         sl = slice(start, stop)
         return MetricTable(
@@ -73,7 +74,7 @@ class MetricTable:
 
     @classmethod
     def from_rows(cls, rows: Iterable[Mapping[str, Any]], format: str = "gantuner",
-                  source: str = "") -> "MetricTable":
+                  source: str = "") -> MetricTable:
         """Build a table from dict rows (as in metrics.jsonl); missing values are NaN."""
         rows = list(rows)
         steps = np.fromiter((int(r.get("step", i)) for i, r in enumerate(rows)),

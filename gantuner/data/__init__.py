@@ -7,8 +7,7 @@ from pathlib import Path
 import torch
 
 from ..knobs import TWO_D_DATASETS
-from .dataset import (Dataset, ImageDataset, MixtureDataset, MixtureSpec, PointsDataset,
-                      to_model_space, to_uint8)
+from .dataset import Dataset, ImageDataset, MixtureDataset, MixtureSpec, PointsDataset, to_model_space, to_uint8
 from .mixtures import grid_spec, ring_spec, spiral_points
 
 __all__ = [
@@ -69,8 +68,8 @@ def load_dataset(name: str, image_size: int, device: torch.device | str) -> Data
 
         images, labels = load_digits(image_size)
         return ImageDataset("digits", images, device, labels=labels)
-    from .errors import DataError
     from . import files
+    from .errors import DataError
 
     path = Path(name).expanduser()
     if not path.exists():

@@ -16,19 +16,19 @@ read with ``allow_pickle=False``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 import numpy as np
 
+from ..errors import printable
 from . import cifar_files, idx_files, image_folder, numpy_files
 from .array_images import standardize
 from .errors import DataError, data_error
 from .image_folder import IMAGE_SUFFIXES, SkippedFile, looks_like_image
 from .points_files import load_points
 from .raw_bytes import GZIP_MAGIC, read_head, read_head_unzipped
-from ..errors import printable
 
 __all__ = ["DataError", "LoadReport", "SkippedFile", "FORMATS", "detect_format",
            "load_image_source", "load_images_with_report", "load_points_source"]

@@ -14,8 +14,9 @@ import codecs
 import io
 import math
 import pickle
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import numpy as np
 

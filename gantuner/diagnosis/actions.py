@@ -9,8 +9,9 @@ they would set.  Without them (a foreign log) every action is general advice.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Callable, Mapping
+from typing import Any
 
 from gantuner import knobs as knobs_mod
 
@@ -66,7 +67,7 @@ BATCH_UP = R("batch_up", "batch_size", "mul", 2)
 BATCH_DOWN = R("batch_down", "batch_size", "mul", 0.5)
 BETA1_HALF = R("beta1_half", "beta1", "set", 0.5, direction="down", only_if_known=True)
 
-# The seed's order of ways to weaken D (batch norm out, dropout in, a smaller
+# The article's order of ways to weaken D (batch norm out, dropout in, a smaller
 # learning rate for D and a larger one for G, a stronger G), then two tricks
 # from the wider literature.
 WEAKEN_D = (D_BATCHNORM_OFF, D_DROPOUT_UP, LR_D_DOWN, LR_G_UP, G_WIDTH_UP, G_DEPTH_UP,

@@ -9,8 +9,9 @@ live call on the last few thousand steps of a million-row table is cheap.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
 
 import numpy as np
 

@@ -10,8 +10,9 @@ so that a click can never send an out-of-range value to the engine.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any
 
 from gantuner import knobs as knobs_mod
 
@@ -32,7 +33,7 @@ class Action:
     label_en: str
     label_ja: str
     # An extra bound tighter than the knob's own range, in the direction the
-    # action moves (e.g. dropout is raised to at most 0.5: the seed warns that
+    # action moves (e.g. dropout is raised to at most 0.5: the article warns that
     # more makes G's images monotonous).  None: only the knob's range applies.
     limit: float | None = None
     # The value this action would give for the knob values in force, when the

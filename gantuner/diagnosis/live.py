@@ -15,15 +15,16 @@ from __future__ import annotations
 
 import dataclasses
 import time
-from typing import Any, Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
 
 import numpy as np
 
+from gantuner.columns import ColumnStore
 from gantuner.diagnosis import diagnose, follow_up
 from gantuner.diagnosis.hints import Hint
 from gantuner.knobs import KNOBS
 from gantuner.metrics import MetricTable
-from gantuner.columns import ColumnStore
 
 WINDOW_STEPS = 2000      # the rules see the last this many steps
 MIN_INTERVAL_S = 1.0     # at most once a second: its GIL time is taken from training

@@ -15,8 +15,8 @@ keys of its texts (checked against :mod:`.texts` by the tests).  Stages:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 STAGES = ("always", "judge", "quiet", "little", "follow_up")
 

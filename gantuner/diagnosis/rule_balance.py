@@ -14,8 +14,7 @@ from . import texts as T
 from .context import Context
 from .hints import Hint
 from .registry import rule
-from .rule_common import (ends_mean, hint_title, make_hint, quality_name, quality_trend,
-                          row_span, trend)
+from .rule_common import ends_mean, hint_title, make_hint, quality_name, quality_trend, row_span, trend
 
 
 def latest_rows_where(ctx: Context, mask: np.ndarray, min_rows: int, min_steps: float) -> tuple[int, int] | None:
@@ -268,7 +267,7 @@ def d_too_weak(ctx: Context) -> Hint | None:
     the knobs in force handicap D; not while the samples keep improving.
 
     At chance alone is not enough: a balanced game sits at 50 % too (the
-    seed's Example 2, steps 700-1400; the engine's default digits run for
+    article's Example 2, steps 700-1400; the engine's default digits run for
     its first 1,500 steps).  Nor is a quality curve that stopped rising: a
     plateau can mean "done" as well as "stuck".  So at-chance needs a D the
     settings hold back (learning rate, dropout, smoothing, noise)."""

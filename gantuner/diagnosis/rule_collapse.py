@@ -12,8 +12,7 @@ from . import texts as T
 from .context import Context
 from .hints import Hint
 from .registry import rule
-from .rule_common import (CAPPED_AT_ONE, hint_title, make_hint, quality_columns,
-                          quality_name)
+from .rule_common import CAPPED_AT_ONE, hint_title, make_hint, quality_columns, quality_name
 
 
 @rule("mode_collapse", priority=2, titles=("mode_collapse", "poor_quality"))

@@ -12,7 +12,6 @@ from . import texts as T
 from .context import Context
 from .hints import Hint
 
-
 # Sample-quality columns written by gantuner.quality that fall when G loses
 # modes: modes covered (ring, grid), digit classes covered, diversity (1 =
 # as varied as the data) and kNN recall (coverage).  In order of preference.

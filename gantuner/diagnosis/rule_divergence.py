@@ -137,8 +137,3 @@ def _div_hint(ctx: Context, severity: str, title_key: str, text: T.Both, first_s
                 step_range=(first_step, last_step), evidence=evidence,
                 actions=A.make_actions(remedies, ctx.knobs), score=score)
 
-
-def column_names(columns: list[str]) -> T.Both:
-    en = [T.LOSS_NAMES.get(c, (c, c))[0] for c in columns]
-    ja = [T.LOSS_NAMES.get(c, (c, c))[1] for c in columns]
-    return T.both(" and ".join(en), "と".join(ja))

@@ -10,7 +10,6 @@ from . import texts as T
 from .context import Context
 from .hints import Hint
 from .registry import rule
-from .registry import rule
 from .rule_common import hint_title, make_hint
 
 
@@ -19,7 +18,7 @@ def healthy(ctx: Context) -> Hint | None:
     """No warning, and D's accuracy in the 40-85 % band after the warm-up
     (or, without an accuracy, finite losses): a game both sides are playing.
     Notes the normal warm-up lead and a late, mild rise ("D slightly ahead",
-    the seed's Example 2)."""
+    the article's Example 2)."""
     th = ctx.th
     post = np.flatnonzero(ctx.post)
     if post.size < th.min_rows:

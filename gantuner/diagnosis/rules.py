@@ -10,13 +10,13 @@ looks for in its docstring, and compares against the one table in
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from gantuner.metrics import MetricTable
 
 # The rule modules register themselves on import.
-from . import followup, rule_balance, rule_collapse, rule_divergence, rule_healthy  # noqa: F401
-from . import rule_slow, rule_unstable  # noqa: F401
+from . import followup, rule_balance, rule_collapse, rule_divergence, rule_healthy, rule_slow, rule_unstable  # noqa: F401  (registers the rules)
 from .context import Context
 from .hints import Hint
 from .registry import priority_of, rules_of

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import numpy as np
 
-
 # A step counter that goes back to at most this share of where it was is a new
 # run; one that steps back less is a resume from a checkpoint (the run goes on).
 RESTART_SHARE = 0.5

@@ -1,7 +1,7 @@
 """Every sentence a hint shows, in English and Japanese, written for a learner.
 
 Texts are data: each entry is an (English, Japanese) pair of format strings
-with named fields, filled in by :func:`say`.  The Japanese follows the seed
+with named fields, filled in by :func:`say`.  The Japanese follows the article
 article's vocabulary (識別器, 生成器, 正解率, 学習率, ドロップアウト, バッチ正規化,
 損失, 勾配).  Numbers are formatted here, once, so both languages show the
 same figures.

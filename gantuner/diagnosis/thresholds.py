@@ -5,7 +5,7 @@ convention (D loss = mean of its real and fake parts, ln 2 = 0.693 when D
 cannot tell real from fake).  Lengths are in training steps, never in rows,
 because logs print every 1 to 1,000 steps.
 
-Calibration notes refer to the seed's two examples, to per-step runs of a
+Calibration notes refer to the article's two examples, to per-step runs of a
 small stand-alone 16x16 DCGAN on digits (batch 64: default learning rates,
 D at 10x G's learning rate, batch norm in D, lr 5e-3 with batch 16, lr 1e-6,
 lr 0.5), and to gantuner's own engine on digits (CPU, seed 0):
@@ -34,7 +34,7 @@ LN2 = math.log(2.0)  # bce loss of a D that outputs 0.5 for everything
 @dataclass(frozen=True)
 class Thresholds:
     # ---- the warm-up and the amount of data ------------------------------
-    # D wins the first steps of nearly every run (the seed: "始めは識別器が優位
+    # D wins the first steps of nearly every run (the article: "始めは識別器が優位
     # になりがち"; Example 2 is at 100 % at step 50, balanced by step 100; the
     # calibration DCGAN settles within ~100 steps).  The warm-up is the first
     # 10 % of the run, but at least 100 and at most 1,000 steps.
@@ -42,7 +42,7 @@ class Thresholds:
     warmup_min_steps: int = 100
     warmup_max_steps: int = 1000
     # Fewer rows than this after the warm-up and no rule judges a state:
-    # the seed's Example 1 has 5 such rows and a clear verdict, 2 could be luck.
+    # the article's Example 1 has 5 such rows and a clear verdict, 2 could be luck.
     min_rows: int = 3
     # Per-step curves are smoothed over 1/40 of the analysed stretch (at most
     # 200 steps): per-step accuracy at batch 64 jumps by +-0.05, which would
@@ -74,7 +74,7 @@ class Thresholds:
     g_loss_large: float = 1.5
     g_rise_growth: float = 1.3
     g_rise_trend: float = 0.6
-    # The seed warns against too much dropout ("単調な画像しか生成できなく
+    # The article warns against too much dropout ("単調な画像しか生成できなく
     # なる"): the dropout action raises it by 0.2 but never above 0.5.
     dropout_step: float = 0.2
     dropout_cap: float = 0.5
@@ -114,7 +114,7 @@ class Thresholds:
     # ---- d_too_weak --------------------------------------------------------
     # Below chance: smoothed accuracy at or under 40 %, i.e. D is fooled more
     # often than a coin would be.  Example 2 spends 200 steps at 33-44 % just
-    # after its warm-up, which the seed calls healthy, so the stretch must be
+    # after its warm-up, which the article calls healthy, so the stretch must be
     # long: at least 1,000 steps and 60 % of the analysed steps.
     weak_acc: float = 0.40
     # At chance (<= 55 %) only counts as "too weak" when the knobs in force
@@ -182,7 +182,7 @@ class Thresholds:
     # 0.5, so a D loss near 0 does not inflate it).  Calibration, per step at
     # batch 64, G loss: engine defaults 0.02 (digits) and 0.13 (ring); engine
     # with lr_d 10x 0.18-0.26 over a whole run, 0.35-0.42 in some 500-step
-    # windows (a large learning rate is unstable, the seed says); stand-alone
+    # windows (a large learning rate is unstable, the article says); stand-alone
     # DCGAN with lr 5e-3 and batch 16: 0.29-0.39.  Spikes: rows more than 5
     # spreads above the curve and over twice the level; 2 % of rows or more
     # is "spiking".
@@ -214,7 +214,7 @@ class Thresholds:
     slow_lr: float = 2e-5
 
     # ---- healthy ---------------------------------------------------------------
-    # The seed's Example 2 settles at 50 % and later rises to 70-78 % ("D
+    # The article's Example 2 settles at 50 % and later rises to 70-78 % ("D
     # slightly ahead"): 40-85 % is a game both sides are still playing.
     healthy_acc_low: float = 0.40
     healthy_acc_high: float = 0.85

@@ -9,7 +9,8 @@ Qt (see worker.py for why), and the GUI thread never waits on the disk.
 from __future__ import annotations
 
 import threading
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -29,7 +30,7 @@ class BackgroundCall(QObject):
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self._deliver)
 
-    def start(self) -> "BackgroundCall":
+    def start(self) -> BackgroundCall:
         self.thread.start()
         self._timer.start()
         return self

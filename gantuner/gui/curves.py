@@ -23,17 +23,25 @@ import pyqtgraph as pg
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSlider, QSplitter, QVBoxLayout, QWidget
 
+from ..run_model import ColumnStore
 from . import plot_style
 from .background import BackgroundCall
-from ..run_model import ColumnStore
 from .curve_lod import PeakLevels
 from .follow_range import RunningExtent, follow_x, follow_y
 from .knob_markers import KnobMarkers
 from .native_paint import PlotView
 from .path_curve import PathCurve
 from .retranslate import Retranslating
-from .smoothing import (MIN_POINTS_TO_SMOOTH, SLIDER_POSITIONS, EmaState, SmoothedSeries, points_averaged,
-                        position_of, smooth, weight_at)
+from .smoothing import (
+    MIN_POINTS_TO_SMOOTH,
+    SLIDER_POSITIONS,
+    EmaState,
+    SmoothedSeries,
+    points_averaged,
+    position_of,
+    smooth,
+    weight_at,
+)
 
 FRAME_MS = 33          # at most ~30 redraws a second
 SLOWEST_FRAME_MS = 500  # but at least 2 a second

@@ -79,7 +79,7 @@ class DataSpaceView(QWidget):
         super().__init__(parent)
         plot_style.configure()
         self.setObjectName("dataSpaceView")
-        self.snapshot: "DataSpaceSnapshot | None" = None
+        self.snapshot: DataSpaceSnapshot | None = None
         self.phase: Phase | None = None
 
         self.plot = PlotView(self)
@@ -149,7 +149,7 @@ class DataSpaceView(QWidget):
         self._style_phases()
 
     # ---- input -------------------------------------------------------------------
-    def show_snapshot(self, snap: "DataSpaceSnapshot") -> None:
+    def show_snapshot(self, snap: DataSpaceSnapshot) -> None:
         first = self.snapshot is None or self.snapshot.bounds != snap.bounds
         self.snapshot = snap
         x0, x1, y0, y1 = snap.bounds
@@ -192,7 +192,7 @@ class DataSpaceView(QWidget):
 
     # ---- drawing -----------------------------------------------------------------
     @staticmethod
-    def _arrow_lines(snap: "DataSpaceSnapshot") -> np.ndarray:
+    def _arrow_lines(snap: DataSpaceSnapshot) -> np.ndarray:
         """Each arrow as a 4-point polyline: tail, tip, one barb, back to the tip and the other barb."""
         k = len(snap.arrows)
         if k == 0:

@@ -13,19 +13,20 @@ panel, the hint bands on the curves and the quality curves.  Two modes:
 from __future__ import annotations
 
 import time
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from .. import knobs as knob_table
 from ..diagnosis import diagnose
+from ..diagnosis.live import LiveDiagnosis
 from ..metrics import MetricTable
 from ..training.control import RunState
 from .curves import PLOTS
 from .hint_regions import HintRegions
 from .hints_panel import HintsPanel
-from ..diagnosis.live import LiveDiagnosis
 from .quality_plot import QualityPlot
 
 translate = QCoreApplication.translate

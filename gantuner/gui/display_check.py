@@ -23,9 +23,9 @@ import os
 import re
 import subprocess
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping
 
 # Package names where the generic rule below is wrong, by soname.  Debian's
 # rule is libNAME.so.N -> libNAME + N (a '-' between when NAME ends in a

@@ -8,7 +8,7 @@ Start pressed during loading trains as soon as the engine is there.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 

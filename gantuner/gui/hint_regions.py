@@ -12,7 +12,7 @@ hint's bands stronger (e.g. while its card is clicked in the hints panel).
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QRectF

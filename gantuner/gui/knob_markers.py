@@ -11,8 +11,9 @@ Each line's tooltip names its own change.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 import pyqtgraph as pg
 from PySide6.QtGui import QFontMetricsF

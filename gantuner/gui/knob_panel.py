@@ -11,13 +11,23 @@ digits while thinking they trained on their data).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QScrollArea,
-                               QSizePolicy, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from .. import knobs
 from .i18n import current_language
@@ -326,7 +336,7 @@ class KnobPanel(Retranslating, QWidget):
         }
         for group, box in self._groups.items():
             box.setTitle(titles.get(group, group))
-        for name, row in self._rows.items():
+        for _name, row in self._rows.items():
             knob = row.knob
             row.label.setText(knob.label(language))
             tip = self._tooltip(knob, language)

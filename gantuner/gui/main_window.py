@@ -22,8 +22,9 @@ would convert every row into a QVariant on the way (measured 0.48 s per
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
@@ -34,6 +35,7 @@ from .. import knobs as knob_table
 from ..metrics import ENGINE_FIELDS
 from ..paths import default_runs_dir
 from ..run_model import RunModel
+from ..run_model.loader import LoadedRun, load_run
 from ..training import threads as thread_choice
 from ..training.control import RunState
 from ..training.options import RunOptions
@@ -50,7 +52,6 @@ from .log_opener import LogOpener
 from .menus import WindowMenus
 from .plain_words import plain_event_text
 from .preferences import PreferencesDialog
-from ..run_model.loader import LoadedRun, load_run
 from .sample_history import save_png
 from .sample_view import SampleView
 from .session import TrainingSession

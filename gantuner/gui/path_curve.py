@@ -16,7 +16,7 @@ pyqtgraph's exporter with their name and every point behind them.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import numpy as np
 import pyqtgraph as pg

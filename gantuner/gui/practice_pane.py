@@ -13,8 +13,17 @@ import html
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import (QButtonGroup, QGroupBox, QHBoxLayout, QLabel, QPushButton, QRadioButton,
-                               QScrollArea, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..learning.practice import CHANGES, HYPOTHESES, PracticeSession, Verdict
 from . import i18n, plot_style
@@ -184,7 +193,7 @@ class PracticePane(QWidget):
     def retranslate(self) -> None:
         language = i18n.current_language()
         names = {"d_loss": self.tr("D loss"), "g_loss": self.tr("G loss"), "d_acc": self.tr("D accuracy")}
-        for (sample, label), name in zip(self.legend.items, CURVES):
+        for (_sample, label), name in zip(self.legend.items, CURVES):
             label.setText(names[name])
         self.hypothesis_box.setTitle(self.tr("Your hypothesis"))
         self.change_box.setTitle(self.tr("What would you change?"))

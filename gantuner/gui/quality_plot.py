@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import html
 import math
-from typing import Any, Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
@@ -22,8 +23,7 @@ from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ..metrics import MetricTable
-from ..quality.descriptions import (QUALITY_METRICS, format_value, headline_keys, reading, reading_word, summary,
-                                    total)
+from ..quality.descriptions import QUALITY_METRICS, format_value, headline_keys, reading, reading_word, summary, total
 from . import i18n, plot_style
 from .native_paint import PlotView
 from .retranslate import Retranslating

@@ -11,15 +11,16 @@ thread has ended, without the GUI thread ever waiting.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
+from ..run_model.loader import load_run, run_dir_of_checkpoint
 from ..training.control import RunState
 from ..training.options import RunOptions
 from ..training.runfiles import RunWriter, new_run_dir
-from ..run_model.loader import load_run, run_dir_of_checkpoint
 from .worker import TrainingWorker
 
 if TYPE_CHECKING:  # torch loads in the background (engine_loader.py); these run in the worker thread

@@ -11,11 +11,10 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from ..training.control import RunState
 from .retranslate import Retranslating
 
 PAUSED_STYLE = "color: white; background: #d08000; border-radius: 3px; padding: 1px 6px; font-weight: bold;"
-
-from ..training.control import RunState
 
 
 class TransportBar(Retranslating, QWidget):

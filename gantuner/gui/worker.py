@@ -29,8 +29,9 @@ import atexit
 import collections
 import threading
 import weakref
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -230,7 +231,7 @@ class TrainingWorker(QObject):
 
 
 # Every started worker until its thread ends, for the exit hook.
-_LIVE: "weakref.WeakSet[TrainingWorker]" = weakref.WeakSet()
+_LIVE: weakref.WeakSet[TrainingWorker] = weakref.WeakSet()
 
 
 @atexit.register

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from PIL import Image, UnidentifiedImageError
 
@@ -24,7 +24,7 @@ def export_gif(samples: Iterable[tuple[int, Path]], out: Path, frame_ms: int = 1
         stride = len(samples) / MAX_FRAMES
         samples = [samples[int(i * stride)] for i in range(MAX_FRAMES - 1)] + [samples[-1]]
     frames = []
-    for step, path in samples:
+    for _step, path in samples:
         try:
             with Image.open(path) as image:
                 frame = image.convert("RGB")

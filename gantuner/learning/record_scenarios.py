@@ -8,7 +8,7 @@ settings known to go wrong a certain way, bounded in steps, then keeps the
 columns the diagnosis reads, thinned to at most ``MAX_ROWS`` rows (rows with
 quality metrics are always kept), as ``<id>.csv``.  ``scenarios.json``
 records each one's knobs and the rule the diagnosis names for it.  The
-recording is deterministic for a device (the seed knob), so a rerun on the
+recording is deterministic for a device (the article knob), so a rerun on the
 CPU gives the same files.
 """
 

@@ -6,7 +6,8 @@ what was changed, with the knobs' own labels (English or Japanese).
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from .. import knobs
 

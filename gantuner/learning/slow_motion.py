@@ -13,7 +13,7 @@ other step runs (a paused driver, or a playground's own thread).
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 import numpy as np
 import torch

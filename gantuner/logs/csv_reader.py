@@ -21,8 +21,15 @@ import numpy as np
 from gantuner.metrics import KNOWN_COLUMNS, MetricTable, SkippedLine
 
 from .errors import LogError
-from .names import (ACCURACY_COLUMNS, LOSS_COLUMNS, accepted_loss_names, accuracy_as_share, canonical_name,
-                    clean_name, order_columns)
+from .names import (
+    ACCURACY_COLUMNS,
+    LOSS_COLUMNS,
+    accepted_loss_names,
+    accuracy_as_share,
+    canonical_name,
+    clean_name,
+    order_columns,
+)
 from .segments import mark_restarts
 
 MAX_EXAMPLES = 5

@@ -6,7 +6,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from .console import ConsoleParser, LEARN_LINE_LIMIT, work_text
+from .console import LEARN_LINE_LIMIT, ConsoleParser, work_text
 from .csv_reader import looks_like_csv
 from .errors import LogError, missing, unreadable
 from .formats import CONSOLE_FAMILIES, format_list

@@ -13,8 +13,8 @@ from .errors import LogError, missing, unreadable
 from .formats import FAMILY_OF, FORMATS, format_list
 from .gantuner_run import METRICS_FILE, parse_jsonl, read_run, rows_to_table
 from .json_reader import read_json_text
-from .pairs import read_pairs_text
 from .limits import require_regular_file
+from .pairs import read_pairs_text
 from .segments import mark_restarts
 from .tensorboard_reader import read_tensorboard
 

@@ -84,7 +84,7 @@ class Template:
             return None
         return [tokens[i] for i in self.value_tokens]
 
-    def cut_short_of(self, other: "Template") -> bool:
+    def cut_short_of(self, other: Template) -> bool:
         """True when this layout is ``other`` with its last values missing (a line cut short)."""
         n = len(self.fields)
         return (n < len(other.fields) and self.fields == other.fields[:n]

@@ -11,8 +11,8 @@ no Qt here: the CLI, the diagnosis and the window all read these tables.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
 
 @dataclass(frozen=True)

@@ -26,8 +26,8 @@ import torch
 
 from gantuner.quality.errors import QualityError
 from gantuner.quality.inputs import as_vectors
+from gantuner.quality.protocol import DEFAULT_K  # noqa: F401  (re-exported)
 
-from gantuner.quality.protocol import DEFAULT_K  # noqa: E402  (re-exported)
 MAX_SAMPLES = 1000  # keeps every metric here well under 20 ms on a CPU
 SUBSAMPLE_SEED = 0
 

@@ -21,17 +21,25 @@ import numpy as np
 import torch
 
 from gantuner.quality.inputs import as_points
+# The protocol's numbers and the mixtures' geometry live in the torch-free
+# protocol module (the diagnosis and the datasets read them); re-exported here.
+from gantuner.quality.protocol import (  # noqa: F401
+    GRID_AXIS,
+    GRID_STD,
+    MIXTURES,
+    PROTOCOL_SAMPLES,
+    RING_MODES,
+    RING_RADIUS,
+    RING_STD,
+    grid_modes,
+    mixture_modes,
+    ring_modes,
+)
 
-from gantuner.quality.protocol import PROTOCOL_SAMPLES  # noqa: E402,F401  (re-exported)
 HIGH_QUALITY_STDS = 3.0  # "within three standard deviations of its nearest mode"
 # Guards the logarithm in the reverse KL; with 0 * log 0 taken as 0 it never
 # changes a finite result (the real histogram is uniform, never zero).
 KL_EPSILON = 1e-12
-
-# The mixtures' geometry lives with the protocol's numbers (no torch there, so
-# the diagnosis and the datasets can read it); re-exported here.
-from gantuner.quality.protocol import (  # noqa: E402
-    GRID_AXIS, GRID_STD, MIXTURES, RING_MODES, RING_RADIUS, RING_STD, grid_modes, mixture_modes, ring_modes)
 
 
 def sample_mixture(centers: np.ndarray, std: float, n: int,

@@ -28,7 +28,11 @@ from safetensors.torch import save_file
 
 from gantuner.quality import classifier
 from gantuner.quality.digits_data import (
-    HELDOUT_SHARE, SPLIT_SEED, load_digits, split_indices, to_model_space,
+    HELDOUT_SHARE,
+    SPLIT_SEED,
+    load_digits,
+    split_indices,
+    to_model_space,
 )
 
 DEFAULTS = {

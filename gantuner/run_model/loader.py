@@ -13,9 +13,9 @@ from typing import Any
 import numpy as np
 
 from .. import knobs
+from ..columns import _number
 from ..metrics import ENGINE_FIELDS
 from ..training.runfiles import read_run
-from ..columns import _number
 
 
 @dataclass

@@ -16,11 +16,12 @@ thread that changes the model (the GUI thread in the app).
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Mapping, Protocol, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, Protocol
 
+from ..columns import ColumnStore
 from ..knobs import LIVE_KNOBS
 from ..training.control import RunState
-from ..columns import ColumnStore
 
 
 class RunObserver(Protocol):

@@ -27,8 +27,9 @@ Sample()           make a sample grid from the fixed noise now
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields
-from typing import Any, ClassVar, Mapping, Union
+from typing import Any, ClassVar
 
 from .. import knobs
 
@@ -106,7 +107,7 @@ class Sample:
     kind: ClassVar[str] = "sample"
 
 
-Command = Union[SetKnobs, Pause, Resume, Step, Stop, SaveCheckpoint, Sample]
+Command = SetKnobs | Pause | Resume | Step | Stop | SaveCheckpoint | Sample
 COMMANDS: dict[str, type] = {c.kind: c for c in (SetKnobs, Pause, Resume, Step, Stop, SaveCheckpoint, Sample)}
 
 

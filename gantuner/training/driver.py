@@ -23,8 +23,9 @@ import json
 import math
 import threading
 import time
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Mapping, Protocol
+from typing import Any, Protocol
 
 import torch
 
@@ -132,7 +133,7 @@ class Driver:
     # ---- construction ----------------------------------------------------
     @classmethod
     def new(cls, config: Mapping[str, Any] | None, out: Path | None = None,
-            runs_dir: Path | None = None, options: RunOptions | None = None) -> "Driver":
+            runs_dir: Path | None = None, options: RunOptions | None = None) -> Driver:
         """A fresh run: a new engine and, unless ``out`` and ``runs_dir`` are both None, a run directory.
 
         Raises :class:`RunExistsError` when ``out`` already holds a run.
@@ -149,7 +150,7 @@ class Driver:
 
     @classmethod
     def resume(cls, run_dir: Path, options: RunOptions | None = None,
-               checkpoint: Path | None = None, overrides: Mapping[str, Any] | None = None) -> "Driver":
+               checkpoint: Path | None = None, overrides: Mapping[str, Any] | None = None) -> Driver:
         """Continue the run in ``run_dir`` from its latest (or the given) checkpoint.
 
         Without ``options`` the run's own options (its config.json) hold, with

@@ -12,7 +12,8 @@ to the host in batches, so there is no host sync per step.
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 import numpy as np
 import torch

@@ -41,7 +41,8 @@ from __future__ import annotations
 
 import os
 import time
-from typing import Any, Callable, Mapping
+from collections.abc import Callable, Mapping
+from typing import Any
 
 import torch
 
@@ -110,7 +111,7 @@ def eager_reason(engine: Any) -> tuple[str, str] | None:
     return None
 
 
-def path_status(stepper: "FastStepper | None", engine: Any) -> dict[str, Any]:
+def path_status(stepper: FastStepper | None, engine: Any) -> dict[str, Any]:
     """The status-bar fields for a run with or without a stepper (see :meth:`FastStepper.status`)."""
     if stepper is not None:
         return stepper.status()
@@ -118,7 +119,7 @@ def path_status(stepper: "FastStepper | None", engine: Any) -> dict[str, Any]:
     return {"fast_path": "eager", "fast_path_reason": en, "fast_path_reason_ja": ja}
 
 
-def make_stepper(engine: Any, log: EventLog | None = None) -> "FastStepper | None":
+def make_stepper(engine: Any, log: EventLog | None = None) -> FastStepper | None:
     """A :class:`FastStepper` for ``engine``, or None (and an "info" event) where eager is the way."""
     reason = eager_reason(engine)
     if reason is not None:
@@ -146,7 +147,7 @@ class FastStepper:
 
     def __init__(self, engine: Any, log: EventLog | None = None,
                  graphs: bool | None = None, warmup_steps: int = WARMUP_STEPS,
-                 rewarmup_steps: int = REWARMUP_STEPS, backend: "CudaGraphs | None" = None):
+                 rewarmup_steps: int = REWARMUP_STEPS, backend: CudaGraphs | None = None):
         self.engine = engine
         self.use_graphs = (engine.device.type == "cuda" if graphs is None else bool(graphs)) or backend is not None
         self._backend = backend if backend is not None else CudaGraphs(engine.device)

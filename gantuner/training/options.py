@@ -3,8 +3,9 @@ driver so that the window can hold them before torch has loaded."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields
-from typing import Any, Mapping
+from typing import Any
 
 
 @dataclass
@@ -25,7 +26,7 @@ class RunOptions:
         return asdict(self)
 
     @classmethod
-    def from_json(cls, data: Mapping[str, Any] | None, **overrides: Any) -> "RunOptions":
+    def from_json(cls, data: Mapping[str, Any] | None, **overrides: Any) -> RunOptions:
         """Options saved in a run's config.json (unknown or ill-typed entries ignored), then ``overrides``."""
         options = cls()
         for f in fields(cls):

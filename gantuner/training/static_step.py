@@ -15,7 +15,8 @@ The CPU runs it eagerly (that is how the tests check it against
 from __future__ import annotations
 
 import contextlib
-from typing import Any, Callable, Mapping
+from collections.abc import Callable, Mapping
+from typing import Any
 
 import torch
 

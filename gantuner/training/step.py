@@ -21,8 +21,9 @@ that did not run leaves NaN in its fields.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Callable, Mapping
+from typing import Any
 
 import torch
 
@@ -43,7 +44,7 @@ class StepPlan:
     noisy: bool  # instance noise on: at zero no noise is drawn at all
 
     @classmethod
-    def of(cls, live: Mapping[str, Any]) -> "StepPlan":
+    def of(cls, live: Mapping[str, Any]) -> StepPlan:
         return cls(int(live["batch_size"]), int(live["d_steps"]), int(live["g_steps"]), str(live["loss"]),
                    live["instance_noise"] > 0)
 
@@ -56,7 +57,7 @@ class NumberScalars:
     instance_noise: float
 
     @classmethod
-    def of(cls, live: Mapping[str, Any]) -> "NumberScalars":
+    def of(cls, live: Mapping[str, Any]) -> NumberScalars:
         return cls(1.0 - live["label_smoothing"], live["instance_noise"])  # one-sided smoothing
 
 

@@ -15,7 +15,8 @@ followed here or refused at import (:data:`DEVICE_VALUES`).
 
 from __future__ import annotations
 
-from typing import Any, Callable, Mapping
+from collections.abc import Callable, Mapping
+from typing import Any
 
 import torch
 

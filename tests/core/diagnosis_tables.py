@@ -1,4 +1,4 @@
-"""Metric tables for the diagnosis tests: the seed's examples and synthetic
+"""Metric tables for the diagnosis tests: the article's examples and synthetic
 per-step runs with the noise of a batch of 64 (accuracies are binomial over
 128 judgements, losses jitter by a few percent)."""
 
@@ -47,7 +47,7 @@ _LINE = re.compile(r"^(\d+) \[D loss: ([\d.]+), acc\.: ([\d.]+)%\] \[G loss: ([\
 
 
 def keras_table(text: str) -> MetricTable:
-    """The seed's lines as a table, parsed here (independent of gantuner.logs)."""
+    """The article's lines as a table, parsed here (independent of gantuner.logs)."""
     rows = [_LINE.match(line).groups() for line in text.splitlines() if line.strip()]
     a = np.array(rows, dtype=np.float64)
     return MetricTable(step=a[:, 0].astype(np.int64),

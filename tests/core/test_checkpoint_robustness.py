@@ -15,8 +15,14 @@ import torch
 from safetensors.torch import load_file, save_file
 
 from gantuner.training import Driver
-from gantuner.training.checkpoint import (CheckpointError, CheckpointWriteError, latest_checkpoint,
-                                          load_engine, load_engine_from_run, save_checkpoint)
+from gantuner.training.checkpoint import (
+    CheckpointError,
+    CheckpointWriteError,
+    latest_checkpoint,
+    load_engine,
+    load_engine_from_run,
+    save_checkpoint,
+)
 
 from .helpers import RING_FAST, quiet_options
 from .helpers import run_cli as _cli

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from gantuner.metrics import ENGINE_FIELDS
 from gantuner import knobs
+from gantuner.metrics import ENGINE_FIELDS
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -18,9 +18,7 @@ import pytest
 from PIL import Image
 
 from gantuner.data.errors import DataError
-from gantuner.data.files import (detect_format, load_image_source, load_images_with_report,
-                                 load_points_source)
-
+from gantuner.data.files import detect_format, load_image_source, load_images_with_report, load_points_source
 
 # ---------------------------------------------------------------- writers
 

@@ -79,7 +79,7 @@ def test_the_articles_case_live_first_card_is_d_too_strong_with_the_articles_rem
     """lr_d 2e-3, lr_g 1e-5, 5 D steps per step on digits (the article's D-too-strong
     case): the first warning or critical card the window's live diagnosis shows is
     d_too_strong, never "unstable", and its actions follow the article's order."""
-    from gantuner.gui.live_diagnosis import LiveDiagnosis
+    from gantuner.diagnosis.live import LiveDiagnosis
     from gantuner.training import Driver, RunOptions
 
     live = LiveDiagnosis(min_interval=0.0)

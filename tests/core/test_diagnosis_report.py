@@ -9,8 +9,7 @@ import numpy as np
 import pytest
 
 from gantuner import knobs
-from gantuner.diagnosis import diagnose, format_report, report_json
-from gantuner.diagnosis import command
+from gantuner.diagnosis import command, diagnose, format_report, report_json
 from gantuner.metrics import ENGINE_FIELDS, SkippedLine
 from gantuner.paths import resource
 

@@ -10,8 +10,7 @@ import pytest
 from gantuner.diagnosis import RULE_IDS, THRESHOLDS, diagnose
 from gantuner.metrics import MetricTable
 
-from .diagnosis_tables import (concat, healthy_run, per_step, shifted, sine, too_strong_run,
-                               warmup_then)
+from .diagnosis_tables import concat, healthy_run, per_step, shifted, sine, too_strong_run, warmup_then
 
 
 def ids(hints):

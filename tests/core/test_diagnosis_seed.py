@@ -1,7 +1,7 @@
-"""The seed article's two examples: the acceptance of the diagnosis.
+"""The article's two examples: the acceptance of the diagnosis.
 
 Example 1 (D's accuracy pinned at 99-100 %, G loss near 0) must give
-d_too_strong as the top hint with the seed's remedies in the seed's order;
+d_too_strong as the top hint with the article's remedies in the article's order;
 Example 2 (100 % only at step 50, then ~50 %, then a slow rise to ~75 %)
 must be healthy with no warning at all.  Read through gantuner.logs from the
 shipped sample logs, and from the article's lines parsed here.

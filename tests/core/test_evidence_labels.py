@@ -8,8 +8,17 @@ import numpy as np
 from gantuner.diagnosis import diagnose, follow_up
 from gantuner.diagnosis.evidence_labels import evidence_label, known
 
-from .diagnosis_tables import (SEED_EXAMPLE1, SEED_EXAMPLE2, concat, healthy_run, keras_table, per_step, sine,
-                               too_strong_run, warmup_then)
+from .diagnosis_tables import (
+    SEED_EXAMPLE1,
+    SEED_EXAMPLE2,
+    concat,
+    healthy_run,
+    keras_table,
+    per_step,
+    sine,
+    too_strong_run,
+    warmup_then,
+)
 
 
 def _scenarios():

@@ -12,13 +12,11 @@ import numpy as np
 import pytest
 import torch
 
-from gantuner.training import Engine
-from gantuner.training import fast_path
+from gantuner.training import Engine, fast_path
 from gantuner.training.fast_path import FastStepper, eager_reason, make_stepper
 from gantuner.training.tensor_knobs import TensorKnobs, structure_of
 
 from .helpers import DIGITS_FAST, RING_FAST
-
 
 # Learning rates exact in float32: fused Adam reads a tensor lr as float32 but
 # a Python lr as double, so only such values give bit-equal updates both ways.

@@ -4,8 +4,7 @@ import json
 
 import pytest
 
-from gantuner.learning.practice import (CHANGES, HYPOTHESES, RIGHT_CHANGE, PracticeSession, check,
-                                        load_scenarios)
+from gantuner.learning.practice import CHANGES, HYPOTHESES, RIGHT_CHANGE, PracticeSession, check, load_scenarios
 from gantuner.paths import resource
 
 

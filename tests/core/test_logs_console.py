@@ -8,8 +8,7 @@ import re
 import numpy as np
 import pytest
 
-from gantuner.logs import FORMATS, LogError, read_log, read_text
-from gantuner.logs import console
+from gantuner.logs import FORMATS, LogError, console, read_log, read_text
 from gantuner.logs.console import ConsoleParser
 from gantuner.paths import resource
 

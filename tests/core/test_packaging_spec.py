@@ -13,12 +13,12 @@ import ast
 import configparser
 import re
 import sys
+import tomllib
 import types
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-import tomllib
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGING = ROOT / "packaging"
@@ -40,7 +40,7 @@ LINKS = {
 class Recorder:
     """Stands in for one of PyInstaller's build steps, keeping its arguments."""
 
-    calls: dict[str, "Recorder"] = {}
+    calls: dict[str, Recorder] = {}
 
     def __init__(self, kind: str, *args, **kwargs):
         self.kind, self.args, self.kwargs = kind, args, kwargs

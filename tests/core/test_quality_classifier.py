@@ -7,8 +7,7 @@ import torch
 import torch.nn.functional as F
 from safetensors.torch import save_file
 
-from gantuner.quality import QualityError
-from gantuner.quality import classifier, train_classifier
+from gantuner.quality import QualityError, classifier, train_classifier
 from gantuner.quality.digits_data import heldout_digits, load_digits, split_indices
 
 

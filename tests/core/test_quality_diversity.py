@@ -5,7 +5,11 @@ import torch
 
 from gantuner.quality import QualityError
 from gantuner.quality.diversity import (
-    diversity, knn_radii, mean_pairwise_distance, precision_recall, spread_metrics,
+    diversity,
+    knn_radii,
+    mean_pairwise_distance,
+    precision_recall,
+    spread_metrics,
 )
 from gantuner.quality.modes2d import ring_modes, sample_mixture
 

@@ -9,8 +9,7 @@ import math
 import pytest
 
 from gantuner import quality_command as command
-from gantuner.quality.descriptions import (DIGIT_CLASSES, MIXTURE_MODES, QUALITY_METRICS, format_value, reading,
-                                           summary)
+from gantuner.quality.descriptions import DIGIT_CLASSES, MIXTURE_MODES, QUALITY_METRICS, format_value, reading, summary
 
 RING_GOOD = {"quality_modes": 8.0, "quality_high_quality": 0.96, "quality_reverse_kl": 0.02,
              "quality_diversity": 0.95, "quality_precision": 0.8, "quality_recall": 0.75}

@@ -2,12 +2,12 @@
 
 import json
 
+import pytest
+
 from gantuner.metrics import ENGINE_FIELDS
 from gantuner.training import Driver
 
 from .helpers import DIGITS_FAST, RING_FAST, quiet_options
-
-import pytest
 
 
 def metrics(path):

@@ -1,15 +1,15 @@
 """Curves are native Qt path items: drawn from the points the view chose, without Python paint calls."""
 
 import numpy as np
-import pytest
 import pyqtgraph as pg
+import pytest
 from PySide6.QtGui import QColor, QPainterPath
 
 from gantuner.gui import plot_style
-from gantuner.run_model import ColumnStore as CurveBuffer
 from gantuner.gui.curves import CurvesView
 from gantuner.gui.path_curve import PathCurve
 from gantuner.metrics import ENGINE_FIELDS
+from gantuner.run_model import ColumnStore as CurveBuffer
 
 
 def _subpaths(path) -> int:

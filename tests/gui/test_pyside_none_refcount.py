@@ -14,7 +14,6 @@ import tomllib
 from pathlib import Path
 
 import pytest
-
 from PySide6 import QtGui, QtWidgets
 
 ROOT = Path(__file__).resolve().parents[2]
