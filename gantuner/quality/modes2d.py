@@ -21,6 +21,7 @@ import numpy as np
 import torch
 
 from gantuner.quality.inputs import as_points
+
 # The protocol's numbers and the mixtures' geometry live in the torch-free
 # protocol module (the diagnosis and the datasets read them); re-exported here.
 from gantuner.quality.protocol import (  # noqa: F401
