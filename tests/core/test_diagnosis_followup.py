@@ -32,7 +32,7 @@ def test_a_change_that_worked():
         in h.explanation_en
     assert "ステップ 4,000 で lr_d を半分にしてから、識別器の正解率が 99% から 74% に下がりました" \
         in h.explanation_ja
-    assert h.title_en == "Result of lr_d 2e-4 -> 1e-4"
+    assert h.title_en == "Result of D learning rate 2e-4 → 1e-4"  # the knob's label, as the markers say it
     first, last = h.step_range
     assert first < 4000 < last
 
