@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 
+from ..learning.run_probe import RunProbe
 from ..training.control import RunState
 from .guide_pane import GuidePane
 from .learning_lab import LearningLab
@@ -48,6 +49,10 @@ class LearningDocks(QObject):
         window.installEventFilter(self)
         # The run-control commands of the window's own run: D-only and G-only steps while paused.
         self.lab.main_run_step = window.step_once
+        # The view also shows the window's own run, live, when it trains 2D data.
+        self.run_probe = RunProbe()
+        window.session.between_steps = self.run_probe
+        self.lab.watch_run(self.run_probe)
         window.session.stateChanged.connect(lambda value: self.lab.set_main_run_paused(value == RunState.PAUSED.value))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802

@@ -134,7 +134,26 @@ class LearningLab(QWidget):
             self.playground.stop(STOP_SECONDS)
             self.playground = None
 
+    def watch_run(self, probe) -> None:
+        """Show the window's own run (a :class:`RunProbe` its training thread feeds) when the playground
+        is not playing."""
+        self.run_probe = probe
+        self.timer.start()
+
+    def _poll_run(self) -> None:
+        probe = getattr(self, "run_probe", None)
+        if probe is None:
+            return
+        playing = self.playground is not None and self.playground.playing
+        probe.wanted = self.view.isVisible() and not playing
+        snapshot = probe.latest
+        if probe.wanted and snapshot is not None and snapshot is not self._shown:
+            self._shown = snapshot
+            self.view.show_snapshot(snapshot)
+            self.status.setText(self.tr("This window's run, live"))
+
     def poll(self) -> None:
+        self._poll_run()
         playground = self.playground
         if playground is None:
             return

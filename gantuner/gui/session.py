@@ -47,6 +47,8 @@ class TrainingSession(QObject):
         self.driver: Driver | None = None
         # CPU threads for the next run, applied by the driver in the training thread.
         self.thread_policy: ThreadPolicy | None = None
+        # Called in the training thread between steps (the Learn dock's data-space probe); no Qt.
+        self.between_steps: Callable[[Any], None] | None = None
         self.state = RunState.IDLE
         self._run: TrainingWorker | None = None
         self._after_stop: Callable[[], None] | None = None
@@ -95,6 +97,7 @@ class TrainingSession(QObject):
             return driver
 
         worker = TrainingWorker(make_with_policy, prepare, self)
+        worker.between_steps = self.between_steps
         worker.driverReady.connect(self._driver_ready)
         worker.historyReady.connect(self.historyReady)
         worker.rowsReady.connect(self.rowsArrived)

@@ -58,8 +58,11 @@ _SIGNAL_OF = {"event": "eventReady", "driver": "driverReady", "history": "histor
 class _QueueListener:
     """The driver's listener: runs in the training thread and only appends to the outbox."""
 
-    def __init__(self, post: Callable[[str, Any], None]):
+    def __init__(self, post: Callable[[str, Any], None], driver: Any = None,
+                 between_steps: Callable[[Any], None] | None = None):
         self._post = post
+        self._driver = driver
+        self._between_steps = between_steps  # e.g. the Learn dock's data-space probe (no Qt)
 
     def on_rows(self, rows: list[dict[str, Any]]) -> None:
         self._post("rows", rows)
@@ -78,6 +81,8 @@ class _QueueListener:
 
     def on_status(self, status: dict[str, Any]) -> None:
         self._post("status", status)
+        if self._between_steps is not None:
+            self._between_steps(self._driver)
 
 
 class TrainingWorker(QObject):
@@ -104,6 +109,8 @@ class TrainingWorker(QObject):
         self.driver: Driver | None = None
         self._early: list[control.Command] = []
         self._done = False
+        # Called in the training thread with each status, between steps (never anything of Qt).
+        self.between_steps: Callable[[Any], None] | None = None
         # deque.append and popleft are atomic: the training thread appends, the GUI thread pops.
         self._outbox: collections.deque[tuple[str, Any]] = collections.deque()
         self._thread = threading.Thread(target=self._run, name=THREAD_NAME, daemon=True)
@@ -184,7 +191,7 @@ class TrainingWorker(QObject):
         self._post("driver", driver)
         step = -1
         try:
-            step = driver.run(_QueueListener(self._post))
+            step = driver.run(_QueueListener(self._post, driver, self.between_steps))
         except Exception as exc:  # the driver has logged it and saved what it could
             self._post("failed", describe_error(exc))
             step = driver.engine.step_count

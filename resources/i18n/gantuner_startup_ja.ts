@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>LearningLab</name>
+    <message>
+        <source>This window's run, live</source>
+        <translation>このウィンドウの学習 (ライブ)</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Loading PyTorch… training starts as soon as it is ready</source>

@@ -100,3 +100,24 @@ def test_the_windows_paused_run_steps_d_only_and_g_only_from_the_learn_dock(make
         qtbot.mouseClick(lab.main_buttons[part], _left())
         qtbot.waitUntil(lambda c=changed, b=before_changed: not same(b, weights(c)), timeout=20000)
         assert same(before_kept, weights(kept))
+
+
+def test_the_data_space_view_shows_the_windows_own_2d_run_live(make_window, qtbot):
+    """The Learn dock's view draws the run the window trains (ring), fed between its steps."""
+    import numpy as np
+
+    from .helpers import wait_for_steps
+
+    window = make_window()  # RING_FAST
+    lab = window.learning.lab
+    window.start()
+    wait_for_steps(qtbot, window, 5)
+    assert lab.run_probe.latest is None  # the view is hidden: nothing is computed
+    window.learning.docks[0].show()
+    qtbot.waitUntil(lambda: lab.run_probe.latest is not None and lab._shown is lab.run_probe.latest,
+                    timeout=20000)
+    first = lab.run_probe.latest
+    assert np.array_equal(lab.view.fake_points.data, first.fake) and first.heat.size > 0
+    qtbot.waitUntil(lambda: lab.run_probe.latest is not first and lab._shown is lab.run_probe.latest,
+                    timeout=20000)  # live: a later step, a new picture
+    assert np.array_equal(lab.view.heat.image, lab.run_probe.latest.heat)
