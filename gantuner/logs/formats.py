@@ -1,7 +1,7 @@
 """The log formats gantuner reads, with a description in English and Japanese.
 
-The console formats are the ones learners copy most often (see
-``shared/reference/log-formats.md``); the ids are what ``read_log(format=...)``
+The console formats are the ones learners copy most often (Keras-GAN,
+PyTorch-GAN, pytorch/examples' DCGAN and the others listed below); the ids are what ``read_log(format=...)``
 and ``gantuner diagnose --format`` accept.
 """
 

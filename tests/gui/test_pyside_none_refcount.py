@@ -1,7 +1,7 @@
 """Regression guard: PySide6 6.12.0 on Python < 3.12 leaks references to None.
 
-See /work/shared/reference/known-problems.md: every Qt call into a Python
-override lowered None's reference count until the process aborted with
+Found on this project's machines with PySide6 6.12.0 and Python 3.11: every
+Qt call into a Python override lowered None's reference count until the process aborted with
 "none_dealloc".  A future release with the same fault fails here, not on
 users' machines.
 """
