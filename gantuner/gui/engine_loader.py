@@ -28,10 +28,6 @@ class EngineLoader(QObject):
         self._call: BackgroundCall | None = None
         self._waiting: Callable[[], None] | None = None
 
-    @property
-    def loading(self) -> bool:
-        return self._call is not None
-
     def start(self) -> None:
         """Begin loading (again after a failure); does nothing when loaded or loading."""
         if self.ready or self._call is not None:
