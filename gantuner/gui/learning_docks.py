@@ -2,8 +2,10 @@
 
 A tab set of docks at the bottom: the 2D playground (data-space view and
 stepping), run comparison, practice and the guide.  They are hidden until
-asked for (View menu); the playground trains only once a button of it is
-pressed, and stops when the window closes.
+asked for (View menu); each pane is built the first time its dock is shown
+(:class:`~gantuner.gui.lazy_pane.LazyPane`), so they cost the window's start
+nothing.  The playground trains only once a button of it is pressed, and
+stops when the window closes.
 """
 
 from __future__ import annotations
@@ -11,13 +13,11 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtWidgets import QWidget
 
 from ..learning.run_probe import RunProbe
 from ..training.control import RunState
-from .guide_pane import GuidePane
-from .learning_lab import LearningLab
-from .overlaid_runs import OverlaidRuns
-from .practice_pane import PracticePane
+from .lazy_pane import LazyPane
 
 translate = QCoreApplication.translate
 
@@ -26,20 +26,24 @@ class LearningDocks(QObject):
     def __init__(self, window: Any):
         super().__init__(window)
         self.window = window
-        self.lab = LearningLab(window, window_knobs=window.knob_panel.values)
-        self.compare = OverlaidRuns(window, current_run=lambda: window.shown_run or _run_dir(window))
-        self.compare.message.connect(window.show_message)
-        self.practice = PracticePane(window)
-        self.guide = GuidePane(window)
+        # The view also shows the window's own run, live, when it trains 2D data.
+        self.run_probe = RunProbe()
+        window.session.between_steps = self.run_probe
+        self.panes = {
+            "lab": LazyPane(self._build_lab, "learnDataSpacePane"),
+            "compare": LazyPane(self._build_compare, "learnComparePane"),
+            "practice": LazyPane(self._build_practice, "learnPracticePane"),
+            "guide": LazyPane(self._build_guide, "learnGuidePane"),
+        }
         bottom = Qt.DockWidgetArea.BottomDockWidgetArea
         self.docks = [
-            window.add_dock(self.lab, lambda: translate("LearningDocks", "Learn: data space"),
+            window.add_dock(self.panes["lab"], lambda: translate("LearningDocks", "Learn: data space"),
                             name="learnDataSpaceDock", area=bottom),
-            window.add_dock(self.compare, lambda: translate("LearningDocks", "Learn: compare runs"),
+            window.add_dock(self.panes["compare"], lambda: translate("LearningDocks", "Learn: compare runs"),
                             name="learnCompareDock", area=bottom),
-            window.add_dock(self.practice, lambda: translate("LearningDocks", "Learn: practice"),
+            window.add_dock(self.panes["practice"], lambda: translate("LearningDocks", "Learn: practice"),
                             name="learnPracticeDock", area=bottom),
-            window.add_dock(self.guide, lambda: translate("LearningDocks", "Learn: guide"),
+            window.add_dock(self.panes["guide"], lambda: translate("LearningDocks", "Learn: guide"),
                             name="learnGuideDock", area=bottom),
         ]
         for dock in self.docks[1:]:
@@ -47,16 +51,60 @@ class LearningDocks(QObject):
         for dock in self.docks:
             dock.hide()  # until asked for; the window's saved layout, restored after this, may show them
         window.installEventFilter(self)
+        window.session.stateChanged.connect(self._state_changed)
+
+    # The panes, built on first use.
+    @property
+    def lab(self):
+        return self.panes["lab"].content()
+
+    @property
+    def compare(self):
+        return self.panes["compare"].content()
+
+    @property
+    def practice(self):
+        return self.panes["practice"].content()
+
+    @property
+    def guide(self):
+        return self.panes["guide"].content()
+
+    def _build_lab(self, parent: QWidget):
+        from .learning_lab import LearningLab
+
+        window = self.window
+        lab = LearningLab(parent, window_knobs=window.knob_panel.values)
         # The run-control commands of the window's own run: D-only and G-only steps while paused.
-        self.lab.main_run_step = window.step_once
-        # The view also shows the window's own run, live, when it trains 2D data.
-        self.run_probe = RunProbe()
-        window.session.between_steps = self.run_probe
-        self.lab.watch_run(self.run_probe)
-        window.session.stateChanged.connect(lambda value: self.lab.set_main_run_paused(value == RunState.PAUSED.value))
+        lab.main_run_step = window.step_once
+        lab.watch_run(self.run_probe)
+        lab.set_main_run_paused(window.session.state == RunState.PAUSED)
+        return lab
+
+    def _build_compare(self, parent: QWidget):
+        from .overlaid_runs import OverlaidRuns
+
+        window = self.window
+        compare = OverlaidRuns(parent, current_run=lambda: window.shown_run or _run_dir(window))
+        compare.message.connect(window.show_message)
+        return compare
+
+    def _build_practice(self, parent: QWidget):
+        from .practice_pane import PracticePane
+
+        return PracticePane(parent)
+
+    def _build_guide(self, parent: QWidget):
+        from .guide_pane import GuidePane
+
+        return GuidePane(parent)
+
+    def _state_changed(self, value: str) -> None:
+        if self.panes["lab"].is_built:
+            self.lab.set_main_run_paused(value == RunState.PAUSED.value)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if watched is self.window and event.type() == QEvent.Type.Close:
+        if watched is self.window and event.type() == QEvent.Type.Close and self.panes["lab"].is_built:
             self.lab.shutdown()
         return False
 
