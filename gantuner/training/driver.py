@@ -114,7 +114,10 @@ class Driver:
         self._pending: list[tuple[int, float, torch.Tensor, dict[str, Any], str]] = []
         self._pending_quality: dict[int, dict[str, float]] = {}
         self._last_flush = 0.0
-        self._last_checkpoint = time.monotonic()
+        # A run with no checkpoint yet gets its first rolling one right after its first step
+        # (resume() sets this to now: it starts from one).  One save per run, the same cost as
+        # any rolling one, and a kill at any moment after that first step leaves state to resume.
+        self._last_checkpoint = -math.inf
         self._rolling: list[Path] = []
         self._checkpoint_failing = False
         self._kept = KeptState()
@@ -168,6 +171,7 @@ class Driver:
         moved = drop_rows_after(run_dir, engine.step_count)
         writer = RunWriter(run_dir)
         driver = cls(engine, writer, options)
+        driver._last_checkpoint = time.monotonic()  # the checkpoint it starts from is on disk
         driver._record({"type": "resume_run", "checkpoint": path.name,
                         "discarded_rows": moved}, step=engine.step_count)
         return driver
@@ -473,9 +477,11 @@ class Driver:
             return
         if not requested:
             self._checkpoint_failing = False
-        self._record({"type": "checkpoint", "path": str(path), "requested": requested})
+        self._record({"type": "checkpoint", "path": str(path), "requested": requested, "rolling": rolling})
         if rolling:
             self._prune_rolling(path)
+        elif path in self._rolling:  # a kept checkpoint of the same step: pruning must never remove it
+            self._rolling.remove(path)
 
     def _prune_rolling(self, path: Path) -> None:
         """Keep the newest ROLLING_KEPT time-based checkpoints; the every-N-steps ones all stay."""

@@ -12,7 +12,7 @@ from typing import Any
 class RunOptions:
     sample_every: int = 100        # steps between sample grids (PNG and display)
     checkpoint_every: int = 1000   # steps between checkpoints (and one at the end)
-    checkpoint_seconds: float = 30.0  # and a rolling one at least this often (0: never): a kill loses less
+    checkpoint_seconds: float = 30.0  # a rolling one after the first step, then at least this often (0: never)
     quality_every: int = 500       # steps between quality metrics (0: never)
     quality_samples: int = 512     # generated samples per quality evaluation (2,500 for 2D data)
     flush_seconds: float = 0.1     # metrics reach files and listeners this often (>= 10 updates/s)

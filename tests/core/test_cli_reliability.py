@@ -81,6 +81,29 @@ def test_kill_9_loses_at_most_the_rolling_checkpoint_interval(tmp_path):
     assert latest_checkpoint(run / "checkpoints").name == f"step_{kept_step + 5:06d}.safetensors"
 
 
+def test_kill_9_soon_after_the_first_step_can_be_resumed(tmp_path):
+    run = tmp_path / "R"
+    # The default rolling interval (30 s) and no step-count checkpoint: only the first one can be there.
+    process = start(*SMALL, "--steps", 10**7, "--out", run, "--checkpoint-every", 10**6)
+    try:
+        wait_for(lambda: (run / "metrics.jsonl").exists() and len(complete_rows(run)) >= 1)
+        first_row = time.monotonic()
+        # The first checkpoint follows the first step at once; a loaded machine gets a few seconds.
+        while not list((run / "checkpoints").glob("*.safetensors")) and time.monotonic() - first_row < 5:
+            time.sleep(0.01)
+    finally:
+        process.kill()  # SIGKILL: no handler runs
+        process.communicate(timeout=60)
+    assert process.returncode == -signal.SIGKILL
+
+    result = gantuner("train", "--resume", run, "--steps", 5, "--quiet")
+    assert result.returncode == 0, result.stderr
+    kept_step = [e for e in events_of(run) if e["type"] == "resume_run"][-1]["checkpoint"]
+    kept_step = int(kept_step.removeprefix("step_").removesuffix(".safetensors"))
+    assert kept_step >= 1
+    assert [r["step"] for r in read_rows(run)] == list(range(1, kept_step + 6))
+
+
 @pytest.mark.slow
 def test_sigterm_leaves_a_final_checkpoint_and_a_stop_event(tmp_path):
     run = tmp_path / "R"

@@ -158,11 +158,36 @@ def test_rolling_checkpoints_by_time_keep_the_newest_two(tmp_path):
     wait_until(lambda: len(recorder.of("checkpoint")) >= 4)
     driver.stop()
     thread.join(20)
-    written = [e["path"] for e in recorder.of("checkpoint")]
+    rolling = [e["path"] for e in recorder.of("checkpoint") if e["rolling"]]
+    final = recorder.of("checkpoint")[-1]
     left = sorted((tmp_path / "run" / "checkpoints").glob("*.safetensors"))
-    # The two newest rolling ones and the final one remain; older rolling ones are pruned.
-    assert [str(p) for p in left] == sorted(set(written[-3:]))
-    assert len(left) == 3
+    # The two newest rolling ones and the final one remain (the final may be of the newest
+    # rolling one's step, then it is kept); older rolling ones are pruned.
+    assert not final["rolling"] and len(rolling) >= 4
+    assert [str(p) for p in left] == sorted({*rolling[-2:], final["path"]})
+
+
+def test_a_new_run_checkpoints_after_its_first_step_and_a_resumed_one_does_not_again(tmp_path):
+    # Timed checkpoints every 30 s only: the first one comes at step 1, not 30 s in.
+    Driver.new(RING_FAST, out=tmp_path / "run", options=quiet_options(max_steps=3)).run()
+    names = sorted(p.name for p in (tmp_path / "run" / "checkpoints").glob("*.safetensors"))
+    assert names == ["step_000001.safetensors", "step_000003.safetensors"]
+    resumed = Driver.resume(tmp_path / "run", overrides={"max_steps": 6})
+    resumed.run()
+    names = sorted(p.name for p in (tmp_path / "run" / "checkpoints").glob("*.safetensors"))
+    assert names == ["step_000001.safetensors", "step_000003.safetensors", "step_000006.safetensors"]
+
+
+def test_a_checkpoint_asked_for_at_a_rolling_ones_step_is_never_pruned(tmp_path):
+    options = quiet_options(checkpoint_seconds=1e-9, max_steps=100_000)  # every step a rolling one
+    driver = Driver.new(RING_FAST, out=tmp_path / "run", options=options)
+    driver.pause()
+    for command in (control.Step(), control.SaveCheckpoint(), control.Step(), control.Step(), control.Stop()):
+        driver.send(command)
+    driver.run()
+    names = sorted(p.name for p in (tmp_path / "run" / "checkpoints").glob("*.safetensors"))
+    # step 1 was asked for by the user; the rolling ones of steps 2 and 3 are the newest two.
+    assert names == ["step_000001.safetensors", "step_000002.safetensors", "step_000003.safetensors"]
 
 
 def test_a_failing_disk_is_said_once_and_training_goes_on(tmp_path, monkeypatch):
@@ -272,8 +297,10 @@ def test_an_error_in_the_loop_leaves_an_event_and_a_checkpoint(tmp_path):
     assert driver.state == "stopped"
     events = events_of(tmp_path / "run")
     assert any(e["type"] == "error" and "illegal memory access" in e["message"] for e in events)
-    saved = list((tmp_path / "run" / "checkpoints").glob("*.safetensors"))
-    assert len(saved) == 1 and 0 <= read_checkpoint(saved[0])[1]["step"] <= 25
+    saved = sorted((tmp_path / "run" / "checkpoints").glob("*.safetensors"))
+    # The first step's checkpoint, and the one the error left: the last good state, step <= 25.
+    assert [p.name for p in saved] == ["step_000001.safetensors", "step_000025.safetensors"]
+    assert 0 <= read_checkpoint(saved[-1])[1]["step"] <= 25
 
 
 def test_out_at_an_existing_run_is_refused(tmp_path):
