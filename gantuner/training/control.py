@@ -21,6 +21,11 @@ Step(part)         while paused: one step of ``"both"`` halves, or of ``"d"``
 Stop()             end the run: stop event, final checkpoint
 SaveCheckpoint()   write a checkpoint now (into ``directory``, else the run's)
 Sample()           make a sample grid from the fixed noise now
+MoveRun(directory) copy what the run wrote so far into ``directory`` (a new
+                   folder) and write there from now on; the old folder is
+                   left as it is (disk trouble: another disk)
+StopSaving()       write nothing more (disk trouble); rows and events still
+                   reach the listener
 =================  ==========================================================
 """
 
@@ -107,8 +112,26 @@ class Sample:
     kind: ClassVar[str] = "sample"
 
 
-Command = SetKnobs | Pause | Resume | Step | Stop | SaveCheckpoint | Sample
-COMMANDS: dict[str, type] = {c.kind: c for c in (SetKnobs, Pause, Resume, Step, Stop, SaveCheckpoint, Sample)}
+@dataclass(frozen=True)
+class MoveRun:
+    """Go on in ``directory`` (a folder that holds no run yet) with a copy of the run so far."""
+
+    kind: ClassVar[str] = "move_run"
+    directory: str
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.directory, str) or not self.directory.strip():
+            raise ValueError(f"move_run: directory {self.directory!r}: give the path of a new folder")
+
+
+@dataclass(frozen=True)
+class StopSaving:
+    kind: ClassVar[str] = "stop_saving"
+
+
+Command = SetKnobs | Pause | Resume | Step | Stop | SaveCheckpoint | Sample | MoveRun | StopSaving
+COMMANDS: dict[str, type] = {c.kind: c for c in (SetKnobs, Pause, Resume, Step, Stop, SaveCheckpoint, Sample,
+                                                 MoveRun, StopSaving)}
 
 
 def set_knobs(changes: Mapping[str, Any], source: str = "user") -> SetKnobs:
@@ -146,4 +169,7 @@ def from_message(message: Mapping[str, Any]) -> Command:
     arguments = {k: v for k, v in message.items() if k != "command"}
     if cls is SetKnobs:
         return set_knobs(dict(arguments.get("values") or {}), str(arguments.get("source", "user")))
-    return cls(**arguments)
+    try:
+        return cls(**arguments)
+    except TypeError:  # a field missing
+        raise ValueError(f"command {cls.kind}: needs {', '.join(sorted(names))}") from None

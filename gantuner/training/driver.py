@@ -67,6 +67,17 @@ MESSAGES = {
         "again and this is said once.",
         "{directory} にチェックポイントを保存できませんでした: {error}。学習は続けます。保存は再試行し、"
         "この知らせは一度だけです。"),
+    "run_moved": (
+        "The run goes on in {to}: what it had written is copied there; {old} is left as it was.",
+        "ランは {to} で続きます。書き込み済みの内容はそこへコピーし、{old} はそのまま残しました。"),
+    "move_failed": (
+        "Could not move the run to {to}: {error}. It stays in {old}; choose another folder.",
+        "ランを {to} へ移せませんでした: {error}。{old} のままです。別のフォルダーを選んでください。"),
+    "saving_stopped": (
+        "Training goes on without saving: nothing more is written to {old} (what is there is kept). "
+        "Save a checkpoint elsewhere to keep the model.",
+        "保存せずに学習を続けます。{old} にはこれ以上書き込みません (既存の内容は残ります)。"
+        "モデルを残すには別の場所にチェックポイントを保存してください。"),
 }
 
 
@@ -120,6 +131,7 @@ class Driver:
         self._last_checkpoint = -math.inf
         self._rolling: list[Path] = []
         self._checkpoint_failing = False
+        self._saving_stopped = False
         self._kept = KeptState()
         self._last_kept = -math.inf
         self._divergence_pause = False
@@ -216,10 +228,18 @@ class Driver:
     def state(self) -> RunState:
         return self._state
 
+    def move_run(self, directory: Path) -> None:
+        """Go on writing the run in ``directory``, with a copy of what it wrote so far."""
+        self.send(control.MoveRun(str(directory)))
+
+    def stop_saving(self) -> None:
+        """Write nothing more; metrics still reach the listener."""
+        self.send(control.StopSaving())
+
     @property
     def rows_lost(self) -> bool:
-        """Some rows or events could not be written (the last write failed)."""
-        return self.writer is not None and self.writer.last_error is not None
+        """Some rows or events were not written (the last write failed, or saving was stopped)."""
+        return self._saving_stopped or (self.writer is not None and self.writer.last_error is not None)
 
     # ---- the run (training thread) --------------------------------------
     def run(self, listener: Listener | None = None) -> int:
@@ -302,6 +322,10 @@ class Driver:
             elif isinstance(command, control.Sample):
                 self._flush(force=True)
                 self._emit_sample(self.engine.step_count)
+            elif isinstance(command, control.MoveRun):
+                self._move_run(Path(command.directory))
+            elif isinstance(command, control.StopSaving):
+                self._stop_saving()
             if not self._paused:
                 self._divergence_pause = False
 
@@ -402,7 +426,7 @@ class Driver:
             if error != self.last_error:
                 self.last_error = error
                 if error:
-                    self.listener.on_event({"type": "error", "message": error,
+                    self.listener.on_event({"type": "error", "message": error, "disk": str(self.writer.path),
                                             "step": self.engine.step_count, "time": time.time()})
         self.listener.on_status(self.status())
 
@@ -452,7 +476,8 @@ class Driver:
             try:
                 self.writer.save_sample(step, sample)
             except OSError as exc:
-                self._record({"type": "error", "message": f"could not save the sample grid: {exc}"})
+                self._record({"type": "error", "disk": str(self.writer.path),
+                              "message": f"could not save the sample grid: {exc}"})
         self.listener.on_sample(step, sample)
 
     # ---- checkpoints -------------------------------------------------------------
@@ -473,7 +498,8 @@ class Driver:
                               "message": f"could not save a checkpoint in {directory}: {error}"})
             elif not self._checkpoint_failing:  # routine saves: said once, until one works again
                 self._checkpoint_failing = True
-                self._record({"type": "error", **message("checkpoint_failed", directory=directory, error=error)})
+                self._record({"type": "error", "disk": str(directory),
+                              **message("checkpoint_failed", directory=directory, error=error)})
             return
         if not requested:
             self._checkpoint_failing = False
@@ -497,6 +523,43 @@ class Driver:
                     stale.unlink(missing_ok=True)
                 except OSError:
                     pass
+
+    # ---- disk trouble: another folder, or no saving ------------------------------------
+    def _move_run(self, destination: Path) -> None:
+        """Copy the run into ``destination`` and write there from now on; the old folder stays as it is."""
+        if self.writer is None:
+            self._record({"type": "error", "message": "this run is not being saved: there is nothing to move"})
+            return
+        old = self.writer.path
+        self._flush(force=True)  # checked rows first; what the old disk refuses stays pending and moves
+        try:
+            refuse_existing_run(destination)
+            writer = self.writer.moved_to(destination, self.engine.config, self.options.to_json())
+        except OSError as exc:  # RunExistsError too
+            error = f"{exc.strerror} ({exc.filename})" if exc.strerror and exc.filename else str(exc)
+            self._record({"type": "error", "disk": str(destination),
+                          **message("move_failed", to=destination, old=old, error=error)})
+            return
+        self.writer = writer
+        self.last_error = None
+        self._checkpoint_failing = False
+        # Rolling checkpoints are pruned in the new folder only: the old one is never touched.
+        self._rolling = [writer.checkpoints / path.name for path in self._rolling]
+        self._record({"type": "run_moved", "from": str(old), "to": str(destination),
+                      **message("run_moved", to=destination, old=old)})
+        self._checkpoint(rolling=True)  # the state since the last checkpoint that reached a disk
+        self._flush(force=True)
+
+    def _stop_saving(self) -> None:
+        """Write nothing more (one last try for what is pending); rows go on to the listener."""
+        if self.writer is None:
+            return
+        old = self.writer.path
+        self._flush(force=True)
+        self.writer = None
+        self.last_error = None
+        self._saving_stopped = True
+        self._record({"type": "saving_stopped", "run": str(old), **message("saving_stopped", old=old)})
 
     # ---- events, the end ----------------------------------------------------------
     def _record(self, event: dict[str, Any], step: int | None = None) -> None:

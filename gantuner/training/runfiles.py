@@ -23,6 +23,7 @@ import datetime as _dt
 import json
 import math
 import os
+import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -117,6 +118,31 @@ class RunWriter:
         finally:
             os.close(fd)
 
+    def moved_to(self, destination: Path, config: dict[str, Any], options: dict[str, Any]) -> RunWriter:
+        """A writer for ``destination`` that holds a copy of everything written here so far.
+
+        The bytes not written yet (kept while the disk refused them) go with it and reach
+        the new folder at its next flush, after the copied lines: no row is lost or written
+        twice.  Nothing here is changed or removed.  Files that can no longer be read here
+        (the folder was removed) are left out; ``config`` and ``options`` make a config.json
+        when none could be copied.  Raises OSError when the new folder cannot be written.
+        """
+        destination = Path(destination)
+        source = self.path.resolve()
+        target = destination.resolve()
+        if target == source or source in target.parents:
+            raise OSError(f"{destination} is inside the run's own folder {self.path}: choose a folder elsewhere")
+        _copy_tree(self.path, destination)
+        moved = RunWriter(destination)
+        if not (destination / "config.json").exists():
+            moved.write_json("config.json", {"knobs": config, "run": options, "gantuner_version": __version__})
+        for name, pending in self._pending.items():
+            moved._pending[name] += pending
+            pending.clear()
+        # A cut last line here was copied as it is; what is pending completes it.
+        moved._line_checked = set(self._line_checked)
+        return moved
+
     def save_sample(self, step: int, sample: np.ndarray | dict[str, np.ndarray]) -> Path | None:
         from PIL import Image
 
@@ -130,6 +156,31 @@ class RunWriter:
         Image.fromarray(np.ascontiguousarray(image)).save(tmp, format="PNG")
         os.replace(tmp, path)
         return path
+
+
+def _copy_tree(source: Path, destination: Path) -> None:
+    """Copy the run files under ``source`` into ``destination`` (temporary files left out).
+
+    A file that cannot be read is skipped: what the old disk lost cannot be moved.  A
+    file that cannot be written raises OSError: the new folder does not work either.
+    """
+    destination.mkdir(parents=True, exist_ok=True)
+    try:
+        entries = sorted(source.iterdir())
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith(".") and entry.name.endswith(".tmp"):
+            continue
+        if entry.is_dir():
+            _copy_tree(entry, destination / entry.name)
+            continue
+        try:
+            reader = open(entry, "rb")
+        except OSError:
+            continue
+        with reader, open(destination / entry.name, "wb") as writer:
+            shutil.copyfileobj(reader, writer, 1 << 20)
 
 
 def strict_json(value: Any) -> Any:

@@ -53,6 +53,7 @@ class Recorder:
     control.set_knobs({"lr_d": "1e-4", "d_batchnorm": "on"}, source="hint:balance"),
     control.Pause(), control.Resume(), control.Step("d"), control.Step("g"), control.Step(),
     control.Stop("SIGTERM"), control.SaveCheckpoint("/tmp/x"), control.SaveCheckpoint(), control.Sample(),
+    control.MoveRun("/tmp/elsewhere/run"), control.StopSaving(),
 ])
 def test_every_command_survives_a_trip_through_json(command):
     message = json.loads(json.dumps(control.to_message(command)))
