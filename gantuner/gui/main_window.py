@@ -44,7 +44,9 @@ from . import settings as keys
 from .background import BackgroundCall
 from .confirm_stop import confirm_stopping_training
 from .curves import CurvesView
+from .data_notes import install_data_notes
 from .diagnosis_dock import DiagnosisDock
+from .disk_trouble import install_disk_trouble
 from .engine_loader import EngineLoader
 from .knob_panel import KnobPanel
 from .learning_docks import install_learning
@@ -124,6 +126,8 @@ class MainWindow(QMainWindow):
         self.diagnosis = DiagnosisDock(self)            # hints dock, hint bands, Quality panel
         self.log_opener = LogOpener(self, self.diagnosis)  # File > Open log…, drops, Help lessons
         self.welcome = Welcome(self)  # first-run welcome above the curves, Help > Welcome
+        self.data_notes = install_data_notes(self)      # images the data loader skipped, and why
+        self.disk_trouble = install_disk_trouble(self)  # run files that cannot be written: move or go on
         self.learning = install_learning(self)          # Learn docks: 2D playground, compare, practice, guide
 
         self.resize(1400, 900)
@@ -513,9 +517,14 @@ class MainWindow(QMainWindow):
         kind = event.get("type")
         if kind == "knob":
             self.curves.add_knob_change(event)
-        elif kind in ("error", "info", "divergence"):
+        elif kind in ("error", "info", "divergence", "run_moved", "saving_stopped"):
             # The core may give a Japanese text beside the English one; shown in the language of the moment.
-            self.show_message(lambda: plain_event_text(event, i18n.current_language()), error=kind != "info")
+            self.show_message(lambda: plain_event_text(event, i18n.current_language()),
+                              error=kind in ("error", "divergence"))
+        if kind == "run_moved":  # disk trouble answered: the run's files are elsewhere now
+            self.shown_run = Path(event["to"])
+            self._remember_run(self.shown_run)
+            self._update_title()
         self.eventArrived.emit(event)
 
     def _status_update(self, status: dict[str, Any]) -> None:

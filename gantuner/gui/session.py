@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 
 from ..run_model.loader import load_run, run_dir_of_checkpoint
+from ..training import control
 from ..training.control import RunState
 from ..training.options import RunOptions
 from ..training.runfiles import RunWriter, new_run_dir
@@ -40,6 +41,7 @@ class TrainingSession(QObject):
     failed = Signal(str)
     checkpointSaved = Signal(str)
     checkpointFailed = Signal(str)
+    diskTrouble = Signal(object)         # an "error" event with "disk": the run's files cannot be written
     runFinished = Signal(int)
 
     def __init__(self, parent: QObject | None = None):
@@ -172,6 +174,16 @@ class TrainingSession(QObject):
             return worker.save_checkpoint(directory)
         return False
 
+    def move_run(self, directory: Path | str) -> bool:
+        """Disk trouble: go on writing the run in ``directory`` (a copy of it so far goes there first)."""
+        worker = self.worker
+        return worker is not None and self.state.active and worker.send(control.MoveRun(str(directory)))
+
+    def stop_saving(self) -> bool:
+        """Disk trouble: train on without writing anything more; the curves go on."""
+        worker = self.worker
+        return worker is not None and self.state.active and worker.send(control.StopSaving())
+
     def forget_run(self) -> None:
         """No model any more (an opened run is shown instead); only when no thread runs."""
         if self._run is None:
@@ -230,6 +242,8 @@ class TrainingSession(QObject):
         elif kind == "resume" and self.state is RunState.PAUSED:
             self._set_state(RunState.RUNNING)
         self.eventArrived.emit(event)
+        if kind == "error" and event.get("disk"):
+            self.diskTrouble.emit(event)
 
     def _worker_finished(self, step: int) -> None:
         self.runFinished.emit(step)

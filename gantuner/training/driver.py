@@ -132,6 +132,7 @@ class Driver:
         self._rolling: list[Path] = []
         self._checkpoint_failing = False
         self._saving_stopped = False
+        self._sample_failing = False
         self._kept = KeptState()
         self._last_kept = -math.inf
         self._divergence_pause = False
@@ -423,11 +424,10 @@ class Driver:
                 self._keep_good(time.monotonic())
         if self.writer:
             error = self.writer.flush()
-            if error != self.last_error:
-                self.last_error = error
-                if error:
-                    self.listener.on_event({"type": "error", "message": error, "disk": str(self.writer.path),
-                                            "step": self.engine.step_count, "time": time.time()})
+            if error and self.last_error is None:  # said once, until a flush works again
+                self.listener.on_event({"type": "error", "message": error, "disk": str(self.writer.path),
+                                        "step": self.engine.step_count, "time": time.time()})
+            self.last_error = error
         self.listener.on_status(self.status())
 
     def _keep_good(self, now: float) -> None:
@@ -476,8 +476,12 @@ class Driver:
             try:
                 self.writer.save_sample(step, sample)
             except OSError as exc:
-                self._record({"type": "error", "disk": str(self.writer.path),
-                              "message": f"could not save the sample grid: {exc}"})
+                if not self._sample_failing:  # said once, until one is saved again
+                    self._sample_failing = True
+                    self._record({"type": "error", "disk": str(self.writer.path),
+                                  "message": f"could not save the sample grid: {exc}"})
+            else:
+                self._sample_failing = False
         self.listener.on_sample(step, sample)
 
     # ---- checkpoints -------------------------------------------------------------
@@ -542,7 +546,7 @@ class Driver:
             return
         self.writer = writer
         self.last_error = None
-        self._checkpoint_failing = False
+        self._checkpoint_failing = self._sample_failing = False
         # Rolling checkpoints are pruned in the new folder only: the old one is never touched.
         self._rolling = [writer.checkpoints / path.name for path in self._rolling]
         self._record({"type": "run_moved", "from": str(old), "to": str(destination),

@@ -73,7 +73,15 @@ def full_disk_under(folder: Path, driver_of, monkeypatch) -> None:
             raise CheckpointWriteError(f"could not save the checkpoint in {directory}: No space left on device")
         return real_save(engine, directory)
 
+    real_sample = RunWriter.save_sample
+
+    def failing_sample(writer, step, sample):
+        if writer.path == folder and driver_of().engine.step_count > FAULT_AFTER:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real_sample(writer, step, sample)
+
     monkeypatch.setattr(RunWriter, "_append", failing)
+    monkeypatch.setattr(RunWriter, "save_sample", failing_sample)
     monkeypatch.setattr(driver_module, "save_checkpoint", failing_save)
 
 
@@ -84,7 +92,7 @@ def files_of(folder: Path) -> dict[str, bytes]:
 def start_run(tmp_path, monkeypatch, command, first=None) -> tuple[Driver, Answer, Path]:
     old = tmp_path / "old"
     driver = Driver.new(RING_FAST, out=old, options=quiet_options(max_steps=STEPS, checkpoint_every=5,
-                                                                  flush_seconds=0.0))
+                                                                  sample_every=2, flush_seconds=0.0))
     full_disk_under(old, lambda: driver, monkeypatch)
     return driver, Answer(driver, command, first=first), old
 
@@ -95,8 +103,10 @@ def test_move_run_goes_on_in_the_new_folder_with_every_row_once(tmp_path, monkey
     driver.run(answer)
     assert driver.engine.step_count == STEPS and answer.sent_at is not None
 
-    disk = [e for e in answer.events if e["type"] == "error" and e.get("disk") == str(old)]
-    assert disk, "the trouble is reported with the folder it is about"
+    disk = [e for e in answer.events if e["type"] == "error" and e.get("disk")]
+    # Rows, checkpoints and samples each said once (several of each failed), naming the folder.
+    assert [e["disk"] for e in disk] == [str(old)] * 2 + [str(old / "checkpoints")]
+    assert sum("sample grid" in e["message"] for e in disk) == 1
     moved = answer.of("run_moved")
     assert len(moved) == 1 and moved[0]["to"] == str(new) and moved[0]["message_ja"]
     assert driver.run_dir == new and not driver.rows_lost
