@@ -73,6 +73,9 @@ MESSAGES = {
     "move_failed": (
         "Could not move the run to {to}: {error}. It stays in {old}; choose another folder.",
         "ランを {to} へ移せませんでした: {error}。{old} のままです。別のフォルダーを選んでください。"),
+    "nothing_to_move": (
+        "This run is not being saved: there are no run files to move.",
+        "このランは保存していないので、移すファイルがありません。"),
     "saving_stopped": (
         "Training goes on without saving: nothing more is written to {old} (what is there is kept). "
         "Save a checkpoint elsewhere to keep the model.",
@@ -532,7 +535,7 @@ class Driver:
     def _move_run(self, destination: Path) -> None:
         """Copy the run into ``destination`` and write there from now on; the old folder stays as it is."""
         if self.writer is None:
-            self._record({"type": "error", "message": "this run is not being saved: there is nothing to move"})
+            self._record({"type": "error", **message("nothing_to_move")})
             return
         old = self.writer.path
         self._flush(force=True)  # checked rows first; what the old disk refuses stays pending and moves

@@ -166,3 +166,13 @@ def test_moving_into_a_folder_that_holds_a_run_is_refused_and_the_run_stays(tmp_
 def test_a_move_without_a_folder_is_refused(message):
     with pytest.raises(ValueError, match="move_run"):
         control.from_message(message)
+
+
+def test_moving_a_run_that_is_not_saved_says_so(tmp_path):
+    driver = Driver.new(RING_FAST, options=quiet_options(max_steps=3))  # no run folder
+    driver.move_run(tmp_path / "elsewhere")
+    answer = Answer(driver, control.Sample(), at=10**6)
+    driver.run(answer)
+    errors = answer.of("error")
+    assert len(errors) == 1 and "not being saved" in errors[0]["message"] and errors[0]["message_ja"]
+    assert not (tmp_path / "elsewhere").exists() and driver.engine.step_count == 3
