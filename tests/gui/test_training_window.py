@@ -64,6 +64,8 @@ def test_pause_holds_the_step_count_step_adds_exactly_one_and_resume_continues(q
     qtbot.keyClick(window.curves, Qt.Key.Key_Space)  # the Space shortcut resumes
     qtbot.waitUntil(lambda: window.transport.pause_button.text() == "Pause", timeout=2000)
     qtbot.waitUntil(lambda: driver.engine.step_count > held + 20, timeout=10000)
+    # The step count is read from the loop at once; its events reach the window at the next drain.
+    qtbot.waitUntil(lambda: any(e["type"] == "resume" for e in window.events), timeout=2000)
     kinds = [e["type"] for e in window.events]
     assert kinds.count("pause") == 1 and kinds.count("resume") == 1
 
