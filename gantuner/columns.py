@@ -4,13 +4,20 @@ Rows arrive in batches (a list of dicts per flush, several times a second).
 Columns double their capacity when full, so appending is amortised O(1) and
 readers (plots, the live diagnosis) get contiguous views without copying.
 
-Two ways to choose the columns:
+Three ways to choose the columns:
 
-* ``fields`` given: exactly those columns (a missing value is NaN); the
-  window's curves keep the engine's fields this way;
-* ``fields=None``: every numeric field of the rows except knob values; a
-  column first seen later is NaN before (the live diagnosis keeps quality
-  metrics and log columns this way).  Rows without a numeric step are skipped.
+* ``fields`` given: exactly those columns (a missing value is NaN);
+* ``fields`` given and ``more=True``: those columns always, and every other
+  numeric field of the rows (except knob values) from the batch it first has
+  a value; a column first seen later is NaN before.  The run model keeps its
+  rows this way: the curves read the engine's fields, the live diagnosis and
+  the quality panel the rest (``time``, ``quality_*``, a log's columns);
+* ``fields=None``: every numeric field as above, no column fixed.  Rows
+  without a numeric step are skipped.
+
+:meth:`ColumnStore.table` gives the columns that have had a value since the
+last clear: a fixed column nothing measured is not in the table (the
+diagnosis reads "absent", as from a log without it).
 """
 
 from __future__ import annotations
@@ -27,12 +34,14 @@ from .metrics import MetricTable
 
 class ColumnStore:
     def __init__(self, fields: Sequence[str] | None = None, capacity: int = 4096,
-                 step_dtype: type = np.float64):
+                 step_dtype: type = np.float64, more: bool = False):
         self.fields = tuple(fields) if fields is not None else None
+        self._more = fields is None or more  # other numeric fields get columns as they come
         self._capacity = max(16, capacity)
         self._size = 0
         self._steps = np.empty(self._capacity, dtype=step_dtype)
         self._columns: dict[str, np.ndarray] = {f: np.empty(self._capacity) for f in self.fields or ()}
+        self._measured: set[str] = set()  # columns with a value since the last clear
         self.version = 0  # bumped on every change; the plots redraw when it moves
         self.generation = 0  # bumped when cleared: views taken before then may be overwritten
 
@@ -48,8 +57,10 @@ class ColumnStore:
 
     def clear(self) -> None:
         self._size = 0
-        if self.fields is None:
-            self._columns.clear()
+        fixed = self.fields or ()
+        for name in [n for n in self._columns if n not in fixed]:
+            del self._columns[name]
+        self._measured.clear()
         self.version += 1
         self.generation += 1
 
@@ -61,18 +72,18 @@ class ColumnStore:
         n = len(rows)
         if not n:
             return 0
-        if self.fields is not None:
-            names: Iterable[str] = self.fields
-        else:
+        fixed = self.fields or ()
+        names: list[str] = list(fixed)
+        if self._more:
             seen: set[str] = set()
             for r in rows:
                 seen.update(r)
-            names = [name for name in seen if name != "step" and name not in KNOBS]
+            names += [name for name in seen if name != "step" and name not in KNOBS and name not in fixed]
         steps = np.fromiter((_number(r.get("step")) for r in rows), dtype=np.float64, count=n)
         columns = {}
         for name in names:
             values = np.fromiter((_number(r.get(name)) for r in rows), dtype=np.float64, count=n)
-            if name in self._columns or self.fields is not None or not np.isnan(values).all():
+            if name in self._columns or not np.isnan(values).all():
                 columns[name] = values  # (a text field, or a column not yet measured, is left out)
         self.append_columns(steps, columns)
         return n
@@ -86,13 +97,15 @@ class ColumnStore:
         start, end = self._size, self._size + n
         self._reserve(end)
         self._steps[start:end] = steps
-        if self.fields is None:
+        if self._more:
             for name in columns:
                 if name not in self._columns:
                     self._columns[name] = np.full(self._capacity, np.nan)
         for name, column in self._columns.items():
             values = columns.get(name)
             column[start:end] = np.nan if values is None else values
+            if values is not None and name not in self._measured and not np.isnan(column[start:end]).all():
+                self._measured.add(name)
         self._size = end
         self.version += 1
 
@@ -128,10 +141,15 @@ class ColumnStore:
             return i - 1
         return i
 
+    def has_values(self, name: str) -> bool:
+        """Whether column ``name`` has had a value since the last clear."""
+        return name in self._measured
+
     def table(self, events: list[dict[str, Any]], source: str = "live") -> MetricTable:
-        """The rows as a diagnosis table (views, not copies)."""
+        """The rows as a diagnosis table (views, not copies) of the columns that have had a value."""
         n = self._size
-        return MetricTable(step=self._steps[:n], columns={k: v[:n] for k, v in self._columns.items()},
+        return MetricTable(step=self._steps[:n],
+                           columns={k: v[:n] for k, v in self._columns.items() if k in self._measured},
                            format="gantuner", source=source, events=events)
 
 

@@ -1,9 +1,12 @@
 """The diagnosis of a run in progress: rows in, fresh hints out, a few times a second.
 
-Metric rows arrive in batches many times a second.  They are appended to a
-:class:`~gantuner.run_model.ColumnStore` (capacity doubles when full), so the
+Metric rows arrive in batches many times a second.  They live in a
+:class:`~gantuner.columns.ColumnStore` (capacity doubles when full), so the
 table handed to :func:`gantuner.diagnosis.diagnose` is a set of views, never
-rebuilt from dicts.  The rules look only at the last ``window`` steps, and run at most
+rebuilt from dicts.  In the window that store is the run model's, the one
+the curves read (its owner appends, :meth:`LiveDiagnosis.rows_added` is told);
+on its own (the CLI's tests, tools) the diagnosis keeps a store of its own and
+:meth:`LiveDiagnosis.add_rows` appends to it.  The rules look only at the last ``window`` steps, and run at most
 every ``min_interval`` seconds (longer when a diagnosis turns out slow, so it
 never takes more than a fifth of the GUI thread), and only when something new
 arrived.  Knob changes (``events.jsonl``'s ``"knob"`` events) are kept so a
@@ -15,7 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -37,19 +40,22 @@ class LiveDiagnosis:
 
     ``diagnose_fn`` and ``follow_up_fn`` default to the diagnosis package's
     functions (their signatures: ``diagnose(table, *, live, knobs, window)``
-    and ``follow_up(table, change_event)``).
+    and ``follow_up(table, change_event)``).  ``rows``: the store to read
+    (the run model's); by default one of its own.
     """
 
     def __init__(self, window: int = WINDOW_STEPS, min_interval: float = MIN_INTERVAL_S,
                  follow_horizon: int = FOLLOW_HORIZON_STEPS,
                  diagnose_fn: Callable[..., list[Hint]] = diagnose,
-                 follow_up_fn: Callable[[MetricTable, dict], Hint | None] = follow_up) -> None:
+                 follow_up_fn: Callable[[MetricTable, dict], Hint | None] = follow_up,
+                 rows: ColumnStore | None = None) -> None:
         self.window = window
         self.min_interval = min_interval
         self.follow_horizon = follow_horizon
         self._diagnose = diagnose_fn
         self._follow_up = follow_up_fn
-        self._rows = ColumnStore(step_dtype=np.int64)
+        self._owns_rows = rows is None
+        self._rows = ColumnStore(step_dtype=np.int64) if rows is None else rows
         self._events: list[dict[str, Any]] = []
         self._knob_values: dict[str, Any] = {}
         self._hints: list[Hint] = []
@@ -62,8 +68,10 @@ class LiveDiagnosis:
 
     # ---- input --------------------------------------------------------------
     def clear(self) -> None:
-        """Forget the run (a new or reopened run replays its rows after this)."""
-        self._rows.clear()
+        """Forget the run (a new or reopened run replays its rows after this); a shared
+        store is cleared by its owner."""
+        if self._owns_rows:
+            self._rows.clear()
         self._events = []
         self._knob_values = {}
         self._version += 1
@@ -75,12 +83,20 @@ class LiveDiagnosis:
         self._version += 1
 
     def add_rows(self, rows: Iterable[Mapping[str, Any]]) -> int:
+        """Append ``rows`` to the diagnosis' own store; return how many were kept."""
+        if not self._owns_rows:
+            raise RuntimeError("this live diagnosis reads a shared store: its owner appends, then calls rows_added")
         rows = list(rows)
         added = self._rows.append_rows(rows)
         if added:
+            self.rows_added(rows)
+        return added
+
+    def rows_added(self, rows: Sequence[Mapping[str, Any]]) -> None:
+        """``rows`` were appended to the store read (by its owner): diagnose again when due."""
+        if rows:
             self._knob_values.update({k: v for k, v in rows[-1].items() if k in KNOBS})
             self._version += 1
-        return added
 
     def add_event(self, event: Mapping[str, Any]) -> None:
         event = dict(event)

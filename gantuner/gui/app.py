@@ -80,7 +80,7 @@ def run_app(args: argparse.Namespace) -> int:
     window = MainWindow(config, language=args.app_lang, threads=args.app_threads)
     close_on_interrupt(window)
     window.show()
-    keep_gc_pauses_short(window)
+    keep_gc_pauses_short(window.rowsArrived)
     if args.app_open_run is not None:
         window.open_run(args.app_open_run)
     elif args.app_start:

@@ -7,28 +7,31 @@ happened to it until the next run starts.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+if TYPE_CHECKING:
+    from .session import TrainingSession
+    from .status_bar import RunStatusBar
 
 translate = QCoreApplication.translate
 
 
-def confirm_stopping_training(window: Any, what: str) -> bool:
+def confirm_stopping_training(parent: QWidget, session: TrainingSession, status: RunStatusBar, what: str) -> bool:
     """True when ``what`` (e.g. "Lesson 1: D too strong") may be opened now.
 
     With nothing training (or paused) there is no question.  Otherwise the
     user chooses "Stop training and open" or "Cancel"; either way the status
     bar says what happened.
     """
-    session = window.session
     if not session.is_active():
         return True
-    driver = window.driver
+    driver = session.driver
     step = driver.engine.step_count if driver is not None else 0
     run_dir = driver.run_dir if driver is not None else None
-    box = QMessageBox(window)
+    box = QMessageBox(parent)
     box.setObjectName("confirmStopTraining")
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(translate("ConfirmStop", "Stop the training?"))
@@ -46,9 +49,8 @@ def confirm_stopping_training(window: Any, what: str) -> bool:
     box.setDefaultButton(cancel)
     box.exec()
     if box.clickedButton() is not stop:
-        window.show_message(lambda: translate("ConfirmStop", "Kept training; “{0}” was not opened").format(what))
+        status.show_message(lambda: translate("ConfirmStop", "Kept training; “{0}” was not opened").format(what))
         return False
-    status = window.status
     if run_dir is not None:
         status.set_note(lambda: translate("ConfirmStop", "the training was stopped at step {0} and kept in {1}")
                         .format(f"{step:,}", run_dir))

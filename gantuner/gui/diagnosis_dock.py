@@ -1,4 +1,4 @@
-"""The hints dock and the Quality panel, wired into the main window.
+"""The hints dock and the Quality panel.
 
 Owns the live diagnosis (rows in, hints out on a 250 ms timer), the hints
 panel, the hint bands on the curves and the quality curves.  Two modes:
@@ -13,21 +13,26 @@ panel, the hint bands on the curves and the quality curves.  Two modes:
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QVBoxLayout, QWidget
 
 from .. import knobs as knob_table
 from ..diagnosis import diagnose
 from ..diagnosis.live import LiveDiagnosis
 from ..metrics import MetricTable
+from ..run_model import RunModel
 from ..training.control import RunState
-from .curves import PLOTS
+from .curves import PLOTS, CurvesView
 from .hint_regions import HintRegions
 from .hints_panel import HintsPanel
 from .quality_plot import QualityPlot
+
+if TYPE_CHECKING:
+    from .knob_panel import KnobPanel
+    from .session import TrainingSession
 
 translate = QCoreApplication.translate
 
@@ -35,10 +40,22 @@ TICK_MS = 500  # how often the timer asks the live diagnosis for fresh hints (GI
 
 
 class DiagnosisDock(QObject):
-    def __init__(self, window: Any, live: LiveDiagnosis | None = None) -> None:
-        super().__init__(window)
-        self.window = window
-        self.live = live or LiveDiagnosis()
+    """Its collaborators, given by the window: the run model (rows, events; its column
+    store is read in place), the curves (the hint bands, the Quality panel below them),
+    the training session (the run, and where a hint's changes are sent), the knob panel
+    (pending and staged values), ``show_message`` (the status bar) and ``add_dock``
+    (the window's side panels)."""
+
+    def __init__(self, model: RunModel, curves: CurvesView, session: TrainingSession, knob_panel: KnobPanel,
+                 show_message: Callable[..., None], add_dock: Callable[..., QDockWidget], parent: QWidget,
+                 live: LiveDiagnosis | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.curves = curves
+        self.session = session
+        self.knob_panel = knob_panel
+        self.show_message = show_message
+        self.live = live or LiveDiagnosis(rows=model.rows)
         self.mode = "live"
         self.loading_log = False  # set by the log opener while a log's rows arrive
         self.log_table: MetricTable | None = None
@@ -46,7 +63,7 @@ class DiagnosisDock(QObject):
         self._log_dirty = False
         self._summary: tuple | None = None
 
-        self.widget = QWidget(window)
+        self.widget = QWidget(parent)
         self.widget.setObjectName("hintsDockContent")
         self.panel = HintsPanel(self.widget)
         self.summary = QLabel(self.widget)
@@ -59,23 +76,19 @@ class DiagnosisDock(QObject):
         layout.addWidget(self.summary)
         layout.addWidget(self.panel, 1)
 
-        self.quality = QualityPlot(window)
+        self.quality = QualityPlot(model.rows, parent)
         # The dataset of the model that trains, else the panel's (an opened run sets it): N in "k of N".
         self.quality.set_dataset_source(lambda: str(
-            window.driver.engine.config.get("dataset") if window.driver is not None
-            else window.knob_panel.values().get("dataset")))
-        window.add_curve_panel(self.quality)
+            session.driver.engine.config.get("dataset") if session.driver is not None
+            else knob_panel.values().get("dataset")))
+        curves.add_panel(self.quality)
         # The quality panel is sparse (a point every few hundred steps): a bit less room than a plot.
-        splitter = window.curves.splitter
+        splitter = curves.splitter
         splitter.setSizes([300] * (splitter.count() - 1) + [280])
-        self.regions = HintRegions([window.curves.plot_item(n) for n in PLOTS] + [self.quality.getPlotItem()])
-        self.dock = window.add_dock(self.widget, lambda: translate("DiagnosisDock", "Hints"), name="hintsDock")
+        self.regions = HintRegions([curves.plot_item(n) for n in PLOTS] + [self.quality.getPlotItem()])
+        self.dock = add_dock(self.widget, lambda: translate("DiagnosisDock", "Hints"), name="hintsDock")
 
-        window.rowsArrived.connect(self._rows)
-        window.rowsCleared.connect(self.clear)
-        window.eventArrived.connect(self._event)
-        window.driverChanged.connect(self._driver_changed)
-        window.languageChanged.connect(self._language_changed)
+        model.subscribe(self)  # rows_added, cleared, event_added
         self.panel.applyRequested.connect(self.apply)
         self.panel.hintActivated.connect(self.regions.highlight)
 
@@ -84,15 +97,18 @@ class DiagnosisDock(QObject):
         self.timer.timeout.connect(self.tick)
         self.timer.start()
 
-    # ---- input ---------------------------------------------------------------
-    def _rows(self, rows: list[dict[str, Any]]) -> None:
+    # ---- input: the run model's observer -------------------------------------------
+    def rows_added(self, rows: Sequence[Mapping[str, Any]]) -> None:
         if self.mode == "live" and not self.loading_log:
-            self.live.add_rows(rows)
-        self.quality.append_rows(rows)
+            self.live.rows_added(rows)
+        self.quality.rows_added(rows)
 
-    def _event(self, event: Mapping[str, Any]) -> None:
+    def event_added(self, event: Mapping[str, Any]) -> None:
         if self.mode == "live":
             self.live.add_event(event)
+
+    def cleared(self) -> None:
+        self.clear()
 
     def clear(self) -> None:
         self.live.clear()
@@ -104,11 +120,12 @@ class DiagnosisDock(QObject):
         self.mode = "live"
         self._summary = None
         self.summary.hide()
-        driver = self.window.driver
+        driver = self.session.driver
         if driver is not None:
             self.live.set_knob_values(self._driver_knobs(driver))
 
-    def _driver_changed(self, driver: Any) -> None:
+    def driver_changed(self, driver: Any) -> None:
+        """A run's driver is ready (or gone: None)."""
         self.mode = "live"
         self.loading_log = False
         if driver is not None:
@@ -119,7 +136,7 @@ class DiagnosisDock(QObject):
         return {**driver.engine.config, **driver.engine.live}
 
     def run_is_live(self) -> bool:
-        return self.window.driver is not None and self.window.session.state in (RunState.RUNNING, RunState.PAUSED)
+        return self.session.driver is not None and self.session.state in (RunState.RUNNING, RunState.PAUSED)
 
     # ---- opened logs -------------------------------------------------------------
     def show_log(self, table: MetricTable, summary: tuple) -> None:
@@ -182,32 +199,31 @@ class DiagnosisDock(QObject):
 
     def _show_bands(self, hints: list) -> None:
         self.regions.set_hints(hints)
-        self.window.curves.set_band_key(self.regions.key_entries())
+        self.curves.set_band_key(self.regions.key_entries())
 
     # ---- Apply --------------------------------------------------------------------
     def apply(self, hint_id: str, changes: dict, restart_changes: dict) -> None:
-        window = self.window
         try:
-            sent = window.session.submit(changes, source=f"hint:{hint_id}") if changes else True
+            sent = self.session.submit(changes, source=f"hint:{hint_id}") if changes else True
         except knob_table.KnobError as exc:
-            window.show_message(str(exc), error=True)
+            self.show_message(str(exc), error=True)
             return
         if sent:
             for name, value in changes.items():
-                window.knob_panel.mark_pending(name, value)
+                self.knob_panel.mark_pending(name, value)
         else:
-            window.show_message(translate("DiagnosisDock", "No run in progress: start training to apply a hint"),
-                                error=True)
+            self.show_message(translate("DiagnosisDock", "No run in progress: start training to apply a hint"),
+                              error=True)
         if restart_changes:
             for name, value in restart_changes.items():
-                window.knob_panel.set_value(name, value)  # staged: used by Restart with these settings
-            window.show_message(translate(
+                self.knob_panel.set_value(name, value)  # staged: used by Restart with these settings
+            self.show_message(translate(
                 "DiagnosisDock", "Staged {changes}: use Restart with these settings to build a new model").format(
                 changes=", ".join(f"{k} = {knob_table.format_value(k, v)}" for k, v in restart_changes.items())))
 
     # ---- language -----------------------------------------------------------------
-    def _language_changed(self, language: str) -> None:
+    def language_changed(self, language: str) -> None:
         self.regions.set_language(None)
-        self.window.curves.set_band_key(self.regions.key_entries())
+        self.curves.set_band_key(self.regions.key_entries())
         self.quality.set_language(language)
         self._show_summary()

@@ -17,6 +17,8 @@ from __future__ import annotations
 import gc
 from typing import Any
 
+from PySide6.QtCore import SignalInstance
+
 
 def freeze_long_lived_objects(collect: bool = True) -> int:
     """Move every object alive now out of the collector's sight; return how many are frozen."""
@@ -26,13 +28,14 @@ def freeze_long_lived_objects(collect: bool = True) -> int:
     return gc.get_freeze_count()
 
 
-def keep_gc_pauses_short(window: Any) -> None:
-    """Freeze now (the window is built) and again after the first rows of training."""
+def keep_gc_pauses_short(rows_arrived: SignalInstance) -> None:
+    """Freeze now (the window is built) and again after the first rows of training
+    (``rows_arrived``: the window's signal)."""
     freeze_long_lived_objects()
 
     def first_rows(_rows: Any) -> None:
-        window.rowsArrived.disconnect(first_rows)
+        rows_arrived.disconnect(first_rows)
         # Without a collection: training is running, and a full collection is the pause avoided.
         freeze_long_lived_objects(collect=False)
 
-    window.rowsArrived.connect(first_rows)
+    rows_arrived.connect(first_rows)

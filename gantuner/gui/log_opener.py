@@ -13,21 +13,26 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from ..logs import LogError, LogFollower, read_log
 from ..metrics import MetricTable
 from ..paths import resource
 from . import i18n
 from .background import BackgroundCall
-from .confirm_stop import confirm_stopping_training
+from .diagnosis_dock import DiagnosisDock
+from .menus import WindowMenus
+
+if TYPE_CHECKING:
+    from .session import TrainingSession
 
 translate = QCoreApplication.translate
 
@@ -98,10 +103,34 @@ def summary_of(path: Path, table: MetricTable) -> tuple:
     return (path.name, table.format, len(table), table.skipped_lines, first)
 
 
+class LogViewer(Protocol):
+    """What the log opener asks of the window that shows the log."""
+
+    runs_dir: Path  # where File > Open log starts
+
+    def show_message(self, text: str | Callable[[], str], error: bool = False) -> None: ...
+
+    def confirm_replacing_run(self, what: str) -> bool:
+        """Whether ``what`` may replace the view of a running training (the user is asked)."""
+        ...
+
+    def show_log_rows(self, rows: list[dict[str, Any]], path: Path,
+                      knob_changes: list[dict[str, Any]] | tuple = ()) -> None: ...
+
+    def append_rows(self, rows: list[dict[str, Any]]) -> None: ...
+
+
 class LogOpener(QObject):
-    def __init__(self, window: Any, dock: Any) -> None:
-        super().__init__(window)
-        self.window = window
+    """Its collaborators: the window as a :class:`LogViewer` (also the dialogs' parent), the
+    window's menus (its entries go there), the hints dock (diagnoses the log) and the
+    training session (a run is stopped before a log shows; a run starting ends following)."""
+
+    def __init__(self, viewer: LogViewer, parent: QWidget, menus: WindowMenus, dock: DiagnosisDock,
+                 session: TrainingSession) -> None:
+        super().__init__(parent)
+        self.viewer = viewer
+        self.parent_widget = parent
+        self.session = session
         self.dock = dock
         self.path: Path | None = None
         self.table: MetricTable | None = None
@@ -113,14 +142,13 @@ class LogOpener(QObject):
         self.timer.setInterval(FOLLOW_MS)
         self.timer.timeout.connect(self._poll)
 
-        menus = window.menus
-        self.open_action = QAction(window)
+        self.open_action = QAction(parent)
         self.open_action.setObjectName("actionOpenLog")
         self.open_action.triggered.connect(lambda _=False: self.ask_open())
         menus.file_menu.insertAction(menus.recent_menu.menuAction(), self.open_action)
         # The loss an opened log's numbers are (each loss has its own scale): as
         # `gantuner diagnose --loss`; the hints of the log are judged again on a change.
-        self.loss_menu = QMenu(window)
+        self.loss_menu = QMenu(parent)
         self.loss_menu.setObjectName("menuLogLoss")
         self.loss_group = QActionGroup(self.loss_menu)
         self.loss_actions: dict[str | None, QAction] = {}
@@ -137,7 +165,7 @@ class LogOpener(QObject):
         self.lesson_actions: dict[str, QAction] = {}
         about = menus.actions["about"]
         for name, file_name in LESSONS.items():
-            action = QAction(window)
+            action = QAction(parent)
             action.setObjectName("action" + name.title())
             action.triggered.connect(lambda _=False, n=name, f=file_name: self.open_asking(
                 resource("sample_logs", f), self.lesson_actions[n].text()))
@@ -146,17 +174,15 @@ class LogOpener(QObject):
         menus.help_menu.insertSeparator(about)
 
         # The window passes its drag and drop events here (an event filter would run
-        # Python for every event the window gets, each a GIL hand-over from training).
-        window.setAcceptDrops(True)
-        window.driverChanged.connect(lambda _driver: self.stop_following())
-        window.runOpened.connect(lambda _path: self.stop_following())
-        window.session.runStarting.connect(self.stop_following)
+        # Python for every event the window gets, each a GIL hand-over from training);
+        # it calls stop_following when another run is shown.
+        session.runStarting.connect(self.stop_following)
         self.retranslate()
 
     # ---- opening ----------------------------------------------------------------
     def ask_open(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window, translate("LogOpener", "Open log"),
-                                              str(self.window.runs_dir),
+        path, _ = QFileDialog.getOpenFileName(self.parent_widget, translate("LogOpener", "Open log"),
+                                              str(self.viewer.runs_dir),
                                               translate("LogOpener", "Logs (*.log *.txt *.csv *.out);;All files (*)"))
         if path:
             self.open_asking(path)
@@ -164,7 +190,7 @@ class LogOpener(QObject):
     def open_asking(self, path: Path | str, what: str | None = None) -> bool:
         """Open ``path`` as the user asked to (menu, lesson, drop): a running training is
         stopped only if the user agrees.  True when the log is being opened."""
-        if not confirm_stopping_training(self.window, what or Path(path).name):
+        if not self.viewer.confirm_replacing_run(what or Path(path).name):
             return False
         self.open(path)
         return True
@@ -174,7 +200,7 @@ class LogOpener(QObject):
         path = Path(path)
         self.stop_following()
         generation = self._generation
-        self.window.show_message(translate("LogOpener", "Opening {0}…").format(path))
+        self.viewer.show_message(translate("LogOpener", "Opening {0}…").format(path))
 
         def load() -> None:
             call = BackgroundCall("open-log", lambda: load_log(path), self)
@@ -183,7 +209,7 @@ class LogOpener(QObject):
             self._calls.add(call)
             call.start()
 
-        self.window.session.when_stopped(load)
+        self.session.when_stopped(load)
 
     def _loaded(self, call: BackgroundCall, generation: int, opened: OpenedLog) -> None:
         self._calls.discard(call)
@@ -195,13 +221,11 @@ class LogOpener(QObject):
         table = opened.table
         self.path, self.table, self.follower = opened.path, table, opened.follower
         self.dock.loading_log = True  # the rows below are a log's: not for the live diagnosis
-        self.window.show_log_rows(opened.rows, opened.path)
-        for event in table.events:
-            if event.get("type") == "knob":
-                self.window.curves.add_knob_change(event)
+        self.viewer.show_log_rows(opened.rows, opened.path,
+                                  [event for event in table.events if event.get("type") == "knob"])
         summary = summary_of(opened.path, table)
         self.dock.show_log(table, summary)
-        self.window.show_message(self.dock.summary_text())
+        self.viewer.show_message(self.dock.summary_text())
         if self.follower is not None:
             self.timer.start()
 
@@ -210,8 +234,8 @@ class LogOpener(QObject):
         self._show_error(translate("LogOpener", "{0}: {1}").format(path, message))
 
     def _show_error(self, message: str) -> None:
-        self.window.show_message(message, error=True)
-        QMessageBox.warning(self.window, translate("LogOpener", "Could not open the log"), message)
+        self.viewer.show_message(message, error=True)
+        QMessageBox.warning(self.parent_widget, translate("LogOpener", "Could not open the log"), message)
 
     # ---- following ------------------------------------------------------------------
     def following(self) -> bool:
@@ -247,7 +271,7 @@ class LogOpener(QObject):
 
     def _grew(self, more: MetricTable) -> None:
         self.table = joined(self.table, more) if self.table is not None else more
-        self.window.append_rows(table_rows(more))
+        self.viewer.append_rows(table_rows(more))
         self.dock.extend_log(self.table, summary_of(self.path, self.table))
 
     # ---- drag and drop (the window forwards its events) ---------------------------

@@ -123,9 +123,17 @@ class MainWindow(QMainWindow):
             self.knob_dock.toggleViewAction(), self.samples_dock.toggleViewAction(),
             self.transport_bar.toggleViewAction()], self._fill_recent_menu)
         self._connect()
-        self.diagnosis = DiagnosisDock(self)            # hints dock, hint bands, Quality panel
-        self.log_opener = LogOpener(self, self.diagnosis)  # File > Open log…, drops, Help lessons
-        self.welcome = Welcome(self)  # first-run welcome above the curves, Help > Welcome
+        # Hints dock, hint bands, Quality panel; File > Open log…, drops, Help lessons.
+        self.diagnosis = DiagnosisDock(self.model, self.curves, self.session, self.knob_panel, self.show_message,
+                                       self.add_dock, self)
+        self.log_opener = LogOpener(self, self, self.menus, self.diagnosis, self.session)
+        self.setAcceptDrops(True)  # drops are passed to the log opener
+        self.driverChanged.connect(self.diagnosis.driver_changed)
+        self.driverChanged.connect(lambda _driver: self.log_opener.stop_following())
+        self.runOpened.connect(lambda _path: self.log_opener.stop_following())
+        self.languageChanged.connect(self.diagnosis.language_changed)
+        # First-run welcome above the curves, Help > Welcome.
+        self.welcome = Welcome(self.curves, self.menus, self.settings, self.log_opener.lesson_actions["lesson1"])
         self.data_notes = install_data_notes(self)      # images the data loader skipped, and why
         self.disk_trouble = install_disk_trouble(self)  # run files that cannot be written: move or go on
         self.learning = install_learning(self)          # Learn docks: 2D playground, compare, practice, guide
@@ -392,14 +400,18 @@ class MainWindow(QMainWindow):
         """Show any supported training log's curves and hints, and follow it while it grows."""
         self.log_opener.open(path)
 
-    def show_log_rows(self, rows: list[dict[str, Any]], path: Path) -> None:
-        """Replace what is shown with an opened log's rows (no run, no knobs in force)."""
+    def show_log_rows(self, rows: list[dict[str, Any]], path: Path,
+                      knob_changes: list[dict[str, Any]] | tuple = ()) -> None:
+        """Replace what is shown with an opened log's rows (no run, no knobs in force) and
+        the markers of its knob changes."""
         self.session.forget_run()
         self.knob_panel.set_run_setup(None)
         self._clear_views()
         self.shown_run = Path(path)
         self.rowsCleared.emit()
         self.append_rows(rows)
+        for event in knob_changes:
+            self.curves.add_knob_change(event)
         self._update_title()
 
     def append_rows(self, rows: list[dict[str, Any]]) -> None:
@@ -408,7 +420,7 @@ class MainWindow(QMainWindow):
 
     def _ask_open_run(self) -> None:
         path = QFileDialog.getExistingDirectory(self, self.tr("Open run folder"), str(self.runs_dir))
-        if path and confirm_stopping_training(self, Path(path).name):
+        if path and self.confirm_replacing_run(Path(path).name):
             self.open_run(path)
 
     def _show_run(self, loaded: LoadedRun | None, opened: bool) -> None:
@@ -417,12 +429,12 @@ class MainWindow(QMainWindow):
         self.model.clear()
         self.curves.clear_markers()
         self.samples.clear()
-        self.buffer.append_columns(loaded.steps, loaded.columns)
+        self.model.add_columns(loaded.steps, loaded.columns, loaded.rows)
         for event in loaded.knob_changes:
             self.curves.add_knob_change(event)
         for step, png in loaded.samples:
             self.samples.add_sample(step, path=png)
-        self.model.events = list(loaded.events)
+        self.model.add_events(loaded.events)
         self.shown_run = loaded.path
         if opened:
             self.knob_panel.set_values(loaded.last_knobs())
@@ -455,7 +467,11 @@ class MainWindow(QMainWindow):
         for run in runs:
             action = menu.addAction(run)
             action.triggered.connect(
-                lambda _=False, r=run: confirm_stopping_training(self, Path(r).name) and self.open_run(r))
+                lambda _=False, r=run: self.confirm_replacing_run(Path(r).name) and self.open_run(r))
+
+    def confirm_replacing_run(self, what: str) -> bool:
+        """Whether ``what`` may replace the view of a running training (the user is asked)."""
+        return confirm_stopping_training(self, self.session, self.status, what)
 
     # ---- session signals -----------------------------------------------------------
     def _run_starting(self) -> None:

@@ -8,13 +8,17 @@ poor") and a strip lists every metric's latest value with its reading; the
 plot draws the metric chosen in the combo box, which offers only metrics
 that have values (so it never shows an empty plot) and starts on the
 dataset's headline metric.  A NaN (a diverged generator) is drawn as a gap.
+
+The values are read from a :class:`~gantuner.columns.ColumnStore`: in the
+window the run model's (the rows are stored once); the panel keeps only the
+indices of the rows that carried each metric.
 """
 
 from __future__ import annotations
 
 import html
 import math
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -22,6 +26,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from ..columns import ColumnStore
 from ..metrics import MetricTable
 from ..quality.descriptions import QUALITY_METRICS, format_value, headline_keys, reading, reading_word, summary, total
 from . import i18n, plot_style
@@ -61,13 +66,17 @@ def value_range(key: str, values: np.ndarray, dataset: str | None) -> tuple[floa
 
 
 class QualityPlot(Retranslating, QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    """``rows``: the store the panel reads (the run model's, whose owner appends and then
+    calls :meth:`rows_added`); by default one of its own, filled by :meth:`append_rows`."""
+
+    def __init__(self, rows: ColumnStore | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         plot_style.configure()
         self.setObjectName("qualityPlot")
         self.language = i18n.current_language()
-        self._steps: dict[str, list[float]] = {}
-        self._values: dict[str, list[float]] = {}
+        self._owns_rows = rows is None
+        self.rows = ColumnStore((), more=True) if rows is None else rows
+        self._measured: dict[str, list[int]] = {}  # per metric, the rows that carried it, in order
         self._step_axis_of: pg.PlotItem | None = None
         self._curves: dict[str, pg.PlotDataItem] = {}
         self._dataset_of: Callable[[], str | None] = lambda: None
@@ -134,7 +143,7 @@ class QualityPlot(Retranslating, QWidget):
         if other is None:
             return
         item = self.getPlotItem()
-        wanted = other if self._steps else None
+        wanted = other if self._measured else None
         if item.getViewBox().linkedView(pg.ViewBox.XAxis) is not (wanted.getViewBox() if wanted else None):
             item.setXLink(wanted)
 
@@ -144,52 +153,72 @@ class QualityPlot(Retranslating, QWidget):
 
     def metrics(self) -> list[str]:
         """The quality_* keys seen so far, in order of appearance."""
-        return list(self._steps)
+        return list(self._measured)
 
     def series(self, key: str) -> tuple[np.ndarray, np.ndarray]:
-        return np.asarray(self._steps[key], dtype=np.float64), np.asarray(self._values[key], dtype=np.float64)
+        index = np.asarray(self._measured[key], dtype=np.intp)
+        steps = np.asarray(self.rows.steps[index], dtype=np.float64)
+        if key not in self.rows.names():  # measured only as NaN so far
+            return steps, np.full(index.shape[0], np.nan)
+        return steps, self.rows.column(key)[index]
 
     def latest(self) -> dict[str, float]:
         """Each metric's newest value."""
-        return {key: values[-1] for key, values in self._values.items() if values}
+        names = self.rows.names()
+        return {key: float(self.rows.column(key)[rows[-1]]) if key in names else math.nan
+                for key, rows in self._measured.items() if rows}
 
     def chosen(self) -> str | None:
         return self.choice.currentData()
 
     def append_rows(self, rows: Iterable[Mapping[str, Any]]) -> int:
-        """Take a batch of metric rows; return how many quality values it held."""
+        """Append a batch of metric rows to the rows read and show them; return how many
+        quality values it held."""
+        rows = list(rows)
+        self.rows.append_rows(rows)
+        return self.rows_added(rows)
+
+    def rows_added(self, rows: Sequence[Mapping[str, Any]]) -> int:
+        """``rows`` are the newest rows of the store read: note which carried quality values
+        (a value that is no number is drawn as a gap); return how many they held."""
+        first = len(self.rows) - len(rows)
         added = 0
-        for row in rows:
-            step = row.get("step")
-            if not isinstance(step, (int, float)):
+        for i, row in enumerate(rows):
+            if not isinstance(row.get("step"), (int, float)):
                 continue
-            for key, value in row.items():
+            for key in row:
                 if key.startswith(PREFIX):
-                    self._add(key, float(step), _as_float(value))
+                    self._measured.setdefault(key, []).append(first + i)
                     added += 1
         if added:
             self.redraw()
         return added
 
     def load_table(self, table: MetricTable) -> None:
-        """Show a whole table's quality columns (rows where a column is NaN were not measured)."""
+        """Show a whole table's quality columns (rows where a column is NaN were not measured);
+        for a panel with rows of its own."""
+        if not self._owns_rows:
+            raise RuntimeError("this panel reads a shared store: its owner fills it")
         self._forget()
-        steps = np.asarray(table.step, dtype=np.float64)
-        for key, column in table.columns.items():
-            if key.startswith(PREFIX):
-                measured = np.isfinite(column)
-                self._steps[key] = steps[measured].tolist()
-                self._values[key] = np.asarray(column)[measured].tolist()
+        self.rows.clear()
+        quality = {key: np.asarray(column, dtype=np.float64) for key, column in table.columns.items()
+                   if key.startswith(PREFIX)}
+        self.rows.append_columns(np.asarray(table.step, dtype=np.float64), quality)
+        for key, column in quality.items():
+            self._measured[key] = np.flatnonzero(np.isfinite(column)).tolist()
         self.redraw()
 
     def clear(self) -> None:
+        """Forget the metrics shown (a shared store is cleared by its owner)."""
         self._forget()
+        if self._owns_rows:
+            self.rows.clear()
         self.redraw()
 
     # ---- drawing --------------------------------------------------------------
     def redraw(self) -> None:
         self._link_step_axis()
-        empty = not self._steps
+        empty = not self._measured
         self.empty_text.setVisible(empty)
         item = self.getPlotItem()
         for side in ("left", "bottom"):
@@ -198,7 +227,7 @@ class QualityPlot(Retranslating, QWidget):
             item.getViewBox().setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
         self._sync_choices()
         chosen = self.chosen()
-        for key in self._steps:
+        for key in self._measured:
             if key not in self._curves:
                 self._curves[key] = item.plot(pen=plot_style.pen(COLOUR, width=1.5), symbol="o", symbolSize=5,
                                               symbolPen=None, symbolBrush=COLOUR, connect="finite")
@@ -220,7 +249,7 @@ class QualityPlot(Retranslating, QWidget):
         latest = self.latest()
         self.summary.setText(summary(latest, dataset, self.language))
         entries = []
-        for key in self._steps:
+        for key in self._measured:
             value = latest.get(key, math.nan)
             word = reading(key, value, dataset)
             text = f"{metric_label(key, self.language)} {format_value(key, value, dataset, self.language)}"
@@ -250,7 +279,7 @@ class QualityPlot(Retranslating, QWidget):
     def _sync_choices(self) -> None:
         """One combo entry per metric with values, kept in order; the user's choice survives,
         else the dataset's headline metric is shown."""
-        wanted = list(self._steps)
+        wanted = list(self._measured)
         present = [self.choice.itemData(i) for i in range(self.choice.count())]
         chosen = self.chosen()
         if not self._user_chose or chosen not in wanted:
@@ -277,13 +306,8 @@ class QualityPlot(Retranslating, QWidget):
             self.choice.setItemText(i, metric_label(key, self.language))
             self.choice.setItemData(i, metric.help(self.language) if metric else key, Qt.ItemDataRole.ToolTipRole)
 
-    def _add(self, key: str, step: float, value: float) -> None:
-        self._steps.setdefault(key, []).append(step)
-        self._values.setdefault(key, []).append(value)
-
     def _forget(self) -> None:
-        self._steps.clear()
-        self._values.clear()
+        self._measured.clear()
         self._user_chose = False
         item = self.getPlotItem()
         for curve in self._curves.values():
@@ -310,8 +334,3 @@ class QualityPlot(Retranslating, QWidget):
         self._label_choices()
         self._relabel()
 
-
-def _as_float(value: Any) -> float:
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return float(value)
-    return math.nan  # None or text: not measured, drawn as a gap

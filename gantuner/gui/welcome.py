@@ -8,13 +8,17 @@ straight away.  Its words are translated like the rest of the window.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from .retranslate import Retranslating
+
+if TYPE_CHECKING:
+    from .curves import CurvesView
+    from .menus import WindowMenus
 
 KEY_DISMISSED = "welcome/dismissed"
 STYLE = ("QFrame#welcomePanel { background: #EEF5FB; border: 1px solid #B8D4EA; border-radius: 4px; }"
@@ -91,38 +95,40 @@ class WelcomePanel(Retranslating, QFrame):
 
 
 class Welcome:
-    """Shows the panel above the curves on a first launch and adds Help > Welcome."""
+    """Shows the panel above the curves on a first launch and adds Help > Welcome.
 
-    def __init__(self, window: Any) -> None:
-        self.window = window
-        self.panel = WelcomePanel(window.curves)
-        window.curves.add_banner(self.panel)
+    Its collaborators: the curves (the panel is their banner), the window's menus,
+    the settings (whether it was dismissed) and the action that opens Lesson 1."""
+
+    def __init__(self, curves: CurvesView, menus: WindowMenus, settings: QSettings, lesson: QAction) -> None:
+        self.curves = curves
+        self.settings = settings
+        self.lesson = lesson
+        self.panel = WelcomePanel(curves)
+        curves.add_banner(self.panel)
         self.panel.dismissed.connect(self.dismiss)
         self.panel.lessonRequested.connect(self._open_lesson)
         self.panel.retranslated.connect(self.retranslate)
-        self.action = QAction(window)
+        self.action = QAction(menus)
         self.action.setObjectName("actionWelcome")
         self.action.triggered.connect(lambda _=False: self.show())
-        menus = window.menus
         menus.help_menu.insertAction(menus.actions["about"], self.action)
-        self.panel.setVisible(not _is_true(window.settings.value(KEY_DISMISSED, False)))
+        self.panel.setVisible(not _is_true(settings.value(KEY_DISMISSED, False)))
         self.retranslate()
 
     def visible(self) -> bool:
-        return self.panel.isVisibleTo(self.window)
+        return self.panel.isVisibleTo(self.curves.window())
 
     def show(self) -> None:
         self.panel.show()
 
     def dismiss(self) -> None:
         self.panel.hide()
-        self.window.settings.setValue(KEY_DISMISSED, True)
-        self.window.settings.sync()
+        self.settings.setValue(KEY_DISMISSED, True)
+        self.settings.sync()
 
     def _open_lesson(self) -> None:
-        opener = self.window.log_opener
-        action = opener.lesson_actions["lesson1"]
-        action.trigger()
+        self.lesson.trigger()
 
     def retranslate(self) -> None:
         self.action.setText(QCoreApplication.translate("Welcome", "Welcome"))

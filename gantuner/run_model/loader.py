@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 
 from .. import knobs
-from ..columns import _number
+from ..columns import ColumnStore
 from ..metrics import ENGINE_FIELDS
 from ..training.runfiles import read_run
 
@@ -24,7 +24,7 @@ class LoadedRun:
     config: dict[str, Any]                  # every knob value the run started with
     rows: list[dict[str, Any]]
     steps: np.ndarray                       # float64, one per row
-    columns: dict[str, np.ndarray]          # ENGINE_FIELDS as float64 columns
+    columns: dict[str, np.ndarray]          # ENGINE_FIELDS and every other numeric field, float64
     events: list[dict[str, Any]]
     samples: list[tuple[int, Path]]
     bad_lines: list[tuple[str, int]] = field(default_factory=list)
@@ -47,9 +47,10 @@ def load_run(path: Path | str) -> LoadedRun:
     """Read ``path``; raises FileNotFoundError with a clear message when it is not a run."""
     contents = read_run(Path(path))
     rows = contents.rows
-    steps = np.fromiter((_number(r.get("step")) for r in rows), dtype=np.float64, count=len(rows))
-    columns = {f: np.fromiter((_number(r.get(f)) for r in rows), dtype=np.float64, count=len(rows))
-               for f in ENGINE_FIELDS}
+    store = ColumnStore(ENGINE_FIELDS, capacity=len(rows), more=True)  # as the run model keeps them
+    store.append_rows(rows)
+    steps = store.steps
+    columns = {name: store.column(name) for name in store.names()}
     config = contents.config.get("knobs", {}) if isinstance(contents.config, dict) else {}
     return LoadedRun(Path(path), dict(config), rows, steps, columns, contents.events,
                      list(contents.samples), list(contents.bad_lines), contents.skipped_lines)

@@ -2,8 +2,9 @@
 
 It holds
 
-* ``rows``: a :class:`~.columns.ColumnStore` of the metric rows (the curves
-  read its columns in place);
+* ``rows``: a :class:`~.columns.ColumnStore` of the metric rows, the one copy
+  of them: the curves, the live diagnosis and the quality panel read its
+  columns in place (``fields`` always, every other numeric field as it comes);
 * ``events``: the run's events, as in events.jsonl;
 * ``knobs_in_force``: the live knob values the last row was trained with;
 * ``knobs_pending``: values asked for that no row shows yet;
@@ -34,7 +35,7 @@ class RunObserver(Protocol):
 
 class RunModel:
     def __init__(self, fields: Sequence[str] | None = None):
-        self.rows = ColumnStore(fields)
+        self.rows = ColumnStore(fields, more=True)
         self.events: list[dict[str, Any]] = []
         self.knobs_in_force: dict[str, Any] = {}
         self.knobs_pending: dict[str, Any] = {}
@@ -73,6 +74,11 @@ class RunModel:
         self._tell("rows_added", rows)
         if in_force:
             self._set_knobs({**self.knobs_in_force, **in_force})
+
+    def add_columns(self, steps: Any, columns: Mapping[str, Any], rows: Sequence[Mapping[str, Any]]) -> None:
+        """A run's past at once: ``columns`` were made from ``rows`` off the GUI thread."""
+        self.rows.append_columns(steps, columns)
+        self._tell("rows_added", rows)
 
     def add_events(self, events: Iterable[Mapping[str, Any]]) -> None:
         for event in events:

@@ -34,7 +34,7 @@ def _messages(monkeypatch) -> list[tuple[str, str]]:
 
 def test_apply_on_a_live_d_too_strong_hint_changes_the_knobs_draws_markers_and_logs_it(qtbot, make_window):
     window = make_window(D_STRONG, fast_options(sample_every=0))
-    window.diagnosis.live = LiveDiagnosis(min_interval=0.2)
+    window.diagnosis.live = LiveDiagnosis(min_interval=0.2, rows=window.model.rows)
     started = time.monotonic()
     window.start()
     panel = window.diagnosis.panel

@@ -18,7 +18,7 @@ def unfrozen_afterwards():
 def test_the_window_and_then_the_first_rows_are_frozen(make_window, unfrozen_afterwards):
     window = make_window()
     gc.unfreeze()
-    keep_gc_pauses_short(window)
+    keep_gc_pauses_short(window.rowsArrived)
     after_window = gc.get_freeze_count()
     assert after_window > 10_000  # modules, widgets, pyqtgraph items
     made_since = [[i] for i in range(5000)]  # what training's first steps would add
