@@ -1,7 +1,8 @@
 """The desktop app: every Qt import of gantuner lives in this package.
 
-``MainWindow`` is imported lazily, so the Qt-free helpers here (smoothing,
-curve buffers, run loading) can be imported and tested without building Qt.
+``MainWindow`` is imported lazily.  Every module here imports Qt; Qt-free
+helpers the views use live in the core (``gantuner.smoothing``,
+``gantuner.run_model``: the column store, run loading, the sample history).
 """
 
 from __future__ import annotations

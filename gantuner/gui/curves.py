@@ -24,15 +24,7 @@ from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSlider, QSplitter, QVBoxLayout, QWidget
 
 from ..run_model import ColumnStore
-from . import plot_style
-from .background import BackgroundCall
-from .curve_lod import PeakLevels
-from .follow_range import RunningExtent, follow_x, follow_y
-from .knob_markers import KnobMarkers
-from .native_paint import PlotView
-from .path_curve import PathCurve
-from .retranslate import Retranslating
-from .smoothing import (
+from ..smoothing import (
     MIN_POINTS_TO_SMOOTH,
     SLIDER_POSITIONS,
     EmaState,
@@ -42,6 +34,14 @@ from .smoothing import (
     smooth,
     weight_at,
 )
+from . import plot_style
+from .background import BackgroundCall
+from .curve_lod import PeakLevels
+from .follow_range import RunningExtent, follow_x, follow_y
+from .knob_markers import KnobMarkers
+from .native_paint import PlotView
+from .path_curve import PathCurve
+from .retranslate import Retranslating
 
 FRAME_MS = 33          # at most ~30 redraws a second
 SLOWEST_FRAME_MS = 500  # but at least 2 a second

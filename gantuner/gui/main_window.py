@@ -36,6 +36,7 @@ from ..metrics import ENGINE_FIELDS
 from ..paths import default_runs_dir
 from ..run_model import RunModel
 from ..run_model.loader import LoadedRun, load_run
+from ..run_model.sample_history import save_png
 from ..training import threads as thread_choice
 from ..training.control import RunState
 from ..training.options import RunOptions
@@ -54,7 +55,6 @@ from .log_opener import LogOpener
 from .menus import WindowMenus
 from .plain_words import plain_event_text
 from .preferences import PreferencesDialog
-from .sample_history import save_png
 from .sample_view import SampleView
 from .session import TrainingSession
 from .status_bar import RunStatusBar

@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..run_model.sample_history import SampleHistory, save_png
 from . import plot_style
 from .follow_range import follow_y
 from .native_paint import LayoutView, PlotView
 from .point_cloud import PointCloud
-from .sample_history import SampleHistory, save_png
 
 
 class SampleView(QWidget):

@@ -10,9 +10,9 @@ import pytest
 from gantuner import knobs
 from gantuner.gui.curves import CHANCE_Z, CurvesView
 from gantuner.gui.knob_markers import knob_change_text
-from gantuner.gui.smoothing import MIN_POINTS_TO_SMOOTH, points_averaged, position_of, weight_at
 from gantuner.metrics import ENGINE_FIELDS
 from gantuner.run_model import ColumnStore as CurveBuffer
+from gantuner.smoothing import MIN_POINTS_TO_SMOOTH, points_averaged, position_of, weight_at
 
 
 @pytest.fixture

@@ -7,8 +7,8 @@ import json
 import numpy as np
 from PIL import Image
 
-from gantuner.gui.sample_history import SampleHistory, save_png
 from gantuner.run_model.loader import load_run, marker_label, run_dir_of_checkpoint
+from gantuner.run_model.sample_history import SampleHistory, save_png
 
 
 def _write_run(path):

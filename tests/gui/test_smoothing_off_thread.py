@@ -6,9 +6,9 @@ import numpy as np
 import pytest
 
 from gantuner.gui.curves import BACKGROUND_SMOOTHING_POINTS, CurvesView
-from gantuner.gui.smoothing import position_of, smooth, weight_at
 from gantuner.metrics import ENGINE_FIELDS
 from gantuner.run_model import ColumnStore as CurveBuffer
+from gantuner.smoothing import position_of, smooth, weight_at
 
 
 @pytest.fixture

@@ -81,7 +81,7 @@ def test_smoothing_draws_the_raw_curve_faintly_behind(qtbot, make_window):
     qtbot.waitUntil(lambda: window.session.state == "stopped", timeout=10000)
     series = window.curves.series["g_loss"]
     assert not series.raw.isVisible()
-    from gantuner.gui.smoothing import position_of, weight_at
+    from gantuner.smoothing import position_of, weight_at
 
     window.curves.smoothing_slider.setValue(position_of(0.9))
     weight = weight_at(position_of(0.9))

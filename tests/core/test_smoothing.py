@@ -7,8 +7,8 @@ import math
 import numpy as np
 import pytest
 
-from gantuner.gui.smoothing import SmoothedSeries, smooth, smooth_reference
 from gantuner.run_model import ColumnStore as CurveBuffer
+from gantuner.smoothing import SmoothedSeries, smooth, smooth_reference
 
 
 @pytest.mark.parametrize("weight", [0.0, 0.1, 0.6, 0.9, 0.99, 0.999])
