@@ -57,7 +57,7 @@ def judge(expect: str, path: Path, table) -> tuple[bool, bool, bool, str]:
         guessed = diagnose(table)
         warned = severe(guessed)
         right = (not severe(told) and not [h for h in warned if h.severity == "critical"]
-                 and all("hinge" in h.explanation_en for h in warned))
+                 and all("hinge" in h.explanation_text.en for h in warned))
         return right, True, not right, _said(guessed)
     hints = diagnose(table)
     said = _said(hints)
@@ -71,7 +71,7 @@ def judge(expect: str, path: Path, table) -> tuple[bool, bool, bool, str]:
         wanted = {w.strip() for w in expect[4:].split(";")[0].split("(")[0].split(",")}
         right = any(h.id in wanted for h in severe(hints))
         if "NaN from the first row" in expect:  # and no onset step, a bug named
-            top = hints[0].explanation_en if hints else ""
+            top = hints[0].explanation_text.en if hints else ""
             right = right and "bug in the code or the data" in top and not re.search(r"step \d", top)
         return right, False, False, said
     raise ValueError(f"unknown verdict {expect!r}")

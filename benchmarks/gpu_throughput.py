@@ -130,7 +130,7 @@ def engine_loop(config: dict, seconds: float, mode: str, knob_changes: bool = Fa
     captures_before = stepper.captures if stepper else 0
     result = {"it_per_s": rate(step, seconds, engine.device)}
     if stepper is not None:
-        result.update(active=stepper.active, reason=stepper.reason, captures=stepper.captures,
+        result.update(active=stepper.active, reason=stepper.reason.en, captures=stepper.captures,
                       captures_in_window=stepper.captures - captures_before,
                       last_capture_ms=stepper.last_capture_ms)
     result["steps_per_fetch"] = fetch.steps / max(1, fetch.fetches)
@@ -244,7 +244,7 @@ def main(argv: list[str] | None = None) -> int:
             config = {**overrides, "device": device}
             if not on_gpu:
                 reason = eager_reason(Engine(config))
-                print(f"\n{title}\n  note: {reason[0] if reason else ''} The 'fast' loops below run the "
+                print(f"\n{title}\n  note: {reason.en if reason else ''} The 'fast' loops below run the "
                       "static step eagerly (what the graph would replay), to smoke-test it.")
             else:
                 print(f"\n{title}")

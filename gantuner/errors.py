@@ -1,8 +1,9 @@
 """The base of every error gantuner raises for the user to read.
 
-A :class:`GantunerError` carries a one-line message in English and, where the
-raising module has one, Japanese: ``str(error)`` is the English text and
-``error.message("ja")`` the Japanese.  Callers that show errors (the command
+A :class:`GantunerError` carries a one-line message as a
+:class:`~gantuner.text.Text` (English and, where the raising module has one,
+Japanese): ``str(error)`` is the English text, ``error.message("ja")`` the
+Japanese and ``error.text`` both.  Callers that show errors (the command
 line, the window) can then print any gantuner error as it is, without sniffing
 module names.
 
@@ -15,6 +16,8 @@ by the terminal.
 from __future__ import annotations
 
 import unicodedata
+
+from .text import Text
 
 
 def printable(text: object) -> str:
@@ -40,33 +43,17 @@ def printable(text: object) -> str:
 class GantunerError(Exception):
     """An error the user can act on: the message names the problem and the fix.
 
-    Subclasses keep their own constructors; whatever they assign to
-    ``message_en`` / ``message_ja`` is made printable here.
+    ``message``: a :class:`Text`, or a string (the same in both languages).
+    Subclasses keep their own constructors and pass their message here, where it
+    is made printable.
     """
 
-    def __init__(self, message: str = "", message_ja: str = "", *args: object) -> None:
-        super().__init__(printable(message), *args)
-        self.message_en = message
-        self.message_ja = message_ja or message
-
-    @property
-    def message_en(self) -> str:
-        return self.__dict__.get("_message_en", printable(super().__str__()))
-
-    @message_en.setter
-    def message_en(self, value: str) -> None:
-        self.__dict__["_message_en"] = printable(value)
-
-    @property
-    def message_ja(self) -> str:
-        return self.__dict__.get("_message_ja", self.message_en)
-
-    @message_ja.setter
-    def message_ja(self, value: str) -> None:
-        self.__dict__["_message_ja"] = printable(value)
+    def __init__(self, message: Text | str = "") -> None:
+        self.text = Text.of(message).map(printable)
+        super().__init__(self.text.en)
 
     def __str__(self) -> str:
-        return self.message_en
+        return self.text.en
 
     def message(self, language: str = "en") -> str:
-        return self.message_ja if language == "ja" else self.message_en
+        return self.text.get(language)

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .errors import GantunerError
+from .text import Text
 
 LOSSES = ("bce", "lsgan", "hinge")
 MODELS = ("mlp", "dcgan")
@@ -55,15 +56,13 @@ class Knob:
     default: Any
     kind: str  # SCALAR, STRUCTURAL or SETUP (see the module's docstring)
     group: str
-    help_en: str
-    help_ja: str
+    help_text: Text
     minimum: float | None = None
     maximum: float | None = None
     choices: tuple[Any, ...] | None = None
     unit: str = ""
     log_scale: bool = False  # sliders and "x2" actions work on a log scale
-    label_en: str = ""
-    label_ja: str = ""
+    label_text: Text = Text("")  # empty: the knob's name
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -75,11 +74,10 @@ class Knob:
         return self.kind != SETUP
 
     def help(self, language: str = "en") -> str:
-        return self.help_ja if language == "ja" else self.help_en
+        return self.help_text.get(language)
 
     def label(self, language: str = "en") -> str:
-        text = self.label_ja if language == "ja" else self.label_en
-        return text or self.name
+        return self.label_text.get(language) or self.name
 
     def raise_effect(self, language: str = "en") -> str:
         """What raising this knob (turning it on) does; see gantuner/knob_effects.py."""
@@ -178,113 +176,113 @@ def _knobs(*items: Knob) -> dict[str, Knob]:
 KNOBS: dict[str, Knob] = _knobs(
     # ---- live: optimiser -------------------------------------------------
     Knob("lr_g", float, 2e-4, SCALAR, "optimiser",
-         "Generator learning rate (Adam). Larger learns faster but can overshoot and diverge.",
-         "生成器の学習率 (Adam)。大きいと速く学ぶが、行き過ぎて発散することがある。",
+         Text("Generator learning rate (Adam). Larger learns faster but can overshoot and diverge.",
+              "生成器の学習率 (Adam)。大きいと速く学ぶが、行き過ぎて発散することがある。"),
          minimum=1e-6, maximum=1.0, log_scale=True,
-         label_en="G learning rate", label_ja="G の学習率"),
+         label_text=Text("G learning rate", "G の学習率")),
     Knob("lr_d", float, 2e-4, SCALAR, "optimiser",
-         "Discriminator learning rate (Adam). Lower it when D wins every round.",
-         "識別器の学習率 (Adam)。識別器が強すぎるときは下げる。",
+         Text("Discriminator learning rate (Adam). Lower it when D wins every round.",
+              "識別器の学習率 (Adam)。識別器が強すぎるときは下げる。"),
          minimum=1e-6, maximum=1.0, log_scale=True,
-         label_en="D learning rate", label_ja="D の学習率"),
+         label_text=Text("D learning rate", "D の学習率")),
     Knob("beta1", float, 0.5, SCALAR, "optimiser",
-         "Adam's beta1 (momentum). 0.5 is the usual GAN choice; 0.9 can oscillate.",
-         "Adam の beta1 (モーメンタム)。GAN では 0.5 が定番。0.9 は振動しやすい。",
-         minimum=0.0, maximum=0.999, label_en="Adam beta1", label_ja="Adam beta1"),
+         Text("Adam's beta1 (momentum). 0.5 is the usual GAN choice; 0.9 can oscillate.",
+              "Adam の beta1 (モーメンタム)。GAN では 0.5 が定番。0.9 は振動しやすい。"),
+         minimum=0.0, maximum=0.999, label_text=Text("Adam beta1", "Adam beta1")),
     Knob("beta2", float, 0.999, SCALAR, "optimiser",
-         "Adam's beta2 (averaging of squared gradients).",
-         "Adam の beta2 (勾配の二乗の平均化)。",
-         minimum=0.0, maximum=0.9999, label_en="Adam beta2", label_ja="Adam beta2"),
+         Text("Adam's beta2 (averaging of squared gradients).",
+              "Adam の beta2 (勾配の二乗の平均化)。"),
+         minimum=0.0, maximum=0.9999, label_text=Text("Adam beta2", "Adam beta2")),
     # ---- live: batch -----------------------------------------------------
     Knob("batch_size", int, 64, STRUCTURAL, "batch",
-         "Samples per step. Larger: steadier gradients, more memory, less diversity. "
-         "Smaller: noisier, escapes poor solutions.",
-         "1 ステップのサンプル数。大きいと勾配が安定しメモリを使い多様性が減る。"
-         "小さいとノイズが増え局所解から抜けやすい。",
+         Text("Samples per step. Larger: steadier gradients, more memory, less diversity. "
+              "Smaller: noisier, escapes poor solutions.",
+              "1 ステップのサンプル数。大きいと勾配が安定しメモリを使い多様性が減る。"
+              "小さいとノイズが増え局所解から抜けやすい。"),
          minimum=2, maximum=4096, unit="samples", log_scale=True,
-         label_en="Batch size", label_ja="バッチサイズ"),
+         label_text=Text("Batch size", "バッチサイズ")),
     Knob("d_steps", int, 1, STRUCTURAL, "batch",
-         "Discriminator updates per training step.",
-         "1 ステップあたりの識別器の更新回数。",
-         minimum=0, maximum=10, label_en="D steps per step", label_ja="D の更新回数"),
+         Text("Discriminator updates per training step.",
+              "1 ステップあたりの識別器の更新回数。"),
+         minimum=0, maximum=10, label_text=Text("D steps per step", "D の更新回数")),
     Knob("g_steps", int, 1, STRUCTURAL, "batch",
-         "Generator updates per training step.",
-         "1 ステップあたりの生成器の更新回数。",
-         minimum=0, maximum=10, label_en="G steps per step", label_ja="G の更新回数"),
+         Text("Generator updates per training step.",
+              "1 ステップあたりの生成器の更新回数。"),
+         minimum=0, maximum=10, label_text=Text("G steps per step", "G の更新回数")),
     # ---- live: discriminator ---------------------------------------------
     Knob("d_dropout", float, 0.0, STRUCTURAL, "discriminator",
-         "Dropout rate in D's hidden layers. Slows D down; too much makes samples monotonous.",
-         "識別器の隠れ層のドロップアウト率。識別器を遅らせる。大きすぎると画像が単調になる。",
-         minimum=0.0, maximum=0.9, label_en="D dropout", label_ja="D のドロップアウト"),
+         Text("Dropout rate in D's hidden layers. Slows D down; too much makes samples monotonous.",
+              "識別器の隠れ層のドロップアウト率。識別器を遅らせる。大きすぎると画像が単調になる。"),
+         minimum=0.0, maximum=0.9, label_text=Text("D dropout", "D のドロップアウト")),
     Knob("d_batchnorm", bool, False, STRUCTURAL, "discriminator",
-         "Batch normalisation in D. Speeds D up; with separate real and fake batches it "
-         "often lets D win outright.",
-         "識別器のバッチ正規化。識別器の収束を速める。本物と偽物を別バッチで流すと識別器が圧勝しやすい。",
-         label_en="D batch norm", label_ja="D のバッチ正規化"),
+         Text("Batch normalisation in D. Speeds D up; with separate real and fake batches it "
+              "often lets D win outright.",
+              "識別器のバッチ正規化。識別器の収束を速める。本物と偽物を別バッチで流すと識別器が圧勝しやすい。"),
+         label_text=Text("D batch norm", "D のバッチ正規化")),
     # ---- live: loss and tricks -------------------------------------------
     Knob("loss", str, "bce", STRUCTURAL, "loss",
-         "Adversarial loss: bce (non-saturating), lsgan (least squares) or hinge.",
-         "敵対的損失: bce (非飽和), lsgan (最小二乗), hinge。",
-         choices=LOSSES, label_en="Loss", label_ja="損失関数"),
+         Text("Adversarial loss: bce (non-saturating), lsgan (least squares) or hinge.",
+              "敵対的損失: bce (非飽和), lsgan (最小二乗), hinge。"),
+         choices=LOSSES, label_text=Text("Loss", "損失関数")),
     Knob("label_smoothing", float, 0.0, SCALAR, "loss",
-         "One-sided label smoothing: D's target for real samples is 1 - value.",
-         "片側ラベルスムージング: 本物に対する識別器の目標を 1 - 値 にする。",
-         minimum=0.0, maximum=0.5, label_en="Label smoothing", label_ja="ラベルスムージング"),
+         Text("One-sided label smoothing: D's target for real samples is 1 - value.",
+              "片側ラベルスムージング: 本物に対する識別器の目標を 1 - 値 にする。"),
+         minimum=0.0, maximum=0.5, label_text=Text("Label smoothing", "ラベルスムージング")),
     Knob("instance_noise", float, 0.0, SCALAR, "loss",
-         "Standard deviation of Gaussian noise added to every input of D (data units).",
-         "識別器へのすべての入力に加えるガウスノイズの標準偏差 (データの単位)。",
-         minimum=0.0, maximum=2.0, label_en="Instance noise", label_ja="インスタンスノイズ"),
+         Text("Standard deviation of Gaussian noise added to every input of D (data units).",
+              "識別器へのすべての入力に加えるガウスノイズの標準偏差 (データの単位)。"),
+         minimum=0.0, maximum=2.0, label_text=Text("Instance noise", "インスタンスノイズ")),
     # ---- setup: data -----------------------------------------------------
     Knob("dataset", str, "digits", SETUP, "data",
-         "Training data: digits, ring, grid, spiral, or a path to images, MNIST/CIFAR files or an array.",
-         "学習データ: digits, ring, grid, spiral、または画像フォルダ・MNIST/CIFAR・配列ファイルのパス。",
-         label_en="Dataset", label_ja="データセット"),
+         Text("Training data: digits, ring, grid, spiral, or a path to images, MNIST/CIFAR files or an array.",
+              "学習データ: digits, ring, grid, spiral、または画像フォルダ・MNIST/CIFAR・配列ファイルのパス。"),
+         label_text=Text("Dataset", "データセット")),
     Knob("image_size", int, 16, SETUP, "data",
-         "Side of the square images the models see (pixels).",
-         "モデルが扱う正方形画像の一辺 (ピクセル)。",
-         choices=IMAGE_SIZES, unit="px", label_en="Image size", label_ja="画像サイズ"),
+         Text("Side of the square images the models see (pixels).",
+              "モデルが扱う正方形画像の一辺 (ピクセル)。"),
+         choices=IMAGE_SIZES, unit="px", label_text=Text("Image size", "画像サイズ")),
     Knob("seed", int, 0, SETUP, "data",
-         "Random seed: the same seed and device give the same numbers.",
-         "乱数シード: 同じシードと同じデバイスなら同じ結果になる。",
-         minimum=0, maximum=2**31 - 1, label_en="Seed", label_ja="シード"),
+         Text("Random seed: the same seed and device give the same numbers.",
+              "乱数シード: 同じシードと同じデバイスなら同じ結果になる。"),
+         minimum=0, maximum=2**31 - 1, label_text=Text("Seed", "シード")),
     Knob("device", str, "auto", SETUP, "data",
-         "Where to train: auto (CUDA, else Apple MPS, else CPU), cpu, cuda or mps.",
-         "学習に使う装置: auto (CUDA → Apple MPS → CPU の順), cpu, cuda, mps。",
-         choices=DEVICES, label_en="Device", label_ja="デバイス"),
+         Text("Where to train: auto (CUDA, else Apple MPS, else CPU), cpu, cuda or mps.",
+              "学習に使う装置: auto (CUDA → Apple MPS → CPU の順), cpu, cuda, mps。"),
+         choices=DEVICES, label_text=Text("Device", "デバイス")),
     Knob("precision", str, "fp32", SETUP, "data",
-         "Arithmetic precision: fp32, or bf16 autocast on CUDA for larger models.",
-         "計算精度: fp32、または CUDA での bf16 自動混合精度 (大きなモデル向け)。",
-         choices=PRECISIONS, label_en="Precision", label_ja="精度"),
+         Text("Arithmetic precision: fp32, or bf16 autocast on CUDA for larger models.",
+              "計算精度: fp32、または CUDA での bf16 自動混合精度 (大きなモデル向け)。"),
+         choices=PRECISIONS, label_text=Text("Precision", "精度")),
     # ---- setup: generator ------------------------------------------------
     Knob("model", str, "dcgan", SETUP, "generator",
-         "Architecture: mlp (2D data) or dcgan (images).",
-         "構造: mlp (2 次元データ) または dcgan (画像)。",
-         choices=MODELS, label_en="Model", label_ja="モデル"),
+         Text("Architecture: mlp (2D data) or dcgan (images).",
+              "構造: mlp (2 次元データ) または dcgan (画像)。"),
+         choices=MODELS, label_text=Text("Model", "モデル")),
     Knob("latent_dim", int, 32, SETUP, "generator",
-         "Size of the noise vector z that G turns into a sample.",
-         "生成器が受け取るノイズベクトル z の次元。",
-         minimum=1, maximum=512, label_en="Latent size", label_ja="潜在次元"),
+         Text("Size of the noise vector z that G turns into a sample.",
+              "生成器が受け取るノイズベクトル z の次元。"),
+         minimum=1, maximum=512, label_text=Text("Latent size", "潜在次元")),
     Knob("g_width", int, 32, SETUP, "generator",
-         "G's width: units per hidden layer (mlp) or base filter count (dcgan).",
-         "生成器の幅: 隠れ層のユニット数 (mlp) または基本フィルタ数 (dcgan)。",
-         minimum=4, maximum=1024, log_scale=True, label_en="G width", label_ja="G の幅"),
+         Text("G's width: units per hidden layer (mlp) or base filter count (dcgan).",
+              "生成器の幅: 隠れ層のユニット数 (mlp) または基本フィルタ数 (dcgan)。"),
+         minimum=4, maximum=1024, log_scale=True, label_text=Text("G width", "G の幅")),
     Knob("g_depth", int, 0, SETUP, "generator",
-         "G's depth: hidden layers (mlp) or extra 3x3 convolutions per resolution (dcgan).",
-         "生成器の深さ: 隠れ層の数 (mlp) または解像度ごとに追加する 3x3 畳み込みの数 (dcgan)。",
-         minimum=0, maximum=8, label_en="G depth", label_ja="G の深さ"),
+         Text("G's depth: hidden layers (mlp) or extra 3x3 convolutions per resolution (dcgan).",
+              "生成器の深さ: 隠れ層の数 (mlp) または解像度ごとに追加する 3x3 畳み込みの数 (dcgan)。"),
+         minimum=0, maximum=8, label_text=Text("G depth", "G の深さ")),
     Knob("g_batchnorm", bool, True, SETUP, "generator",
-         "Batch normalisation in G (steadies G's training).",
-         "生成器のバッチ正規化 (生成器の学習を安定させる)。",
-         label_en="G batch norm", label_ja="G のバッチ正規化"),
+         Text("Batch normalisation in G (steadies G's training).",
+              "生成器のバッチ正規化 (生成器の学習を安定させる)。"),
+         label_text=Text("G batch norm", "G のバッチ正規化")),
     # ---- setup: discriminator --------------------------------------------
     Knob("d_width", int, 32, SETUP, "discriminator",
-         "D's width: units per hidden layer (mlp) or base filter count (dcgan).",
-         "識別器の幅: 隠れ層のユニット数 (mlp) または基本フィルタ数 (dcgan)。",
-         minimum=4, maximum=1024, log_scale=True, label_en="D width", label_ja="D の幅"),
+         Text("D's width: units per hidden layer (mlp) or base filter count (dcgan).",
+              "識別器の幅: 隠れ層のユニット数 (mlp) または基本フィルタ数 (dcgan)。"),
+         minimum=4, maximum=1024, log_scale=True, label_text=Text("D width", "D の幅")),
     Knob("d_depth", int, 0, SETUP, "discriminator",
-         "D's depth: hidden layers (mlp) or extra 3x3 convolutions per resolution (dcgan).",
-         "識別器の深さ: 隠れ層の数 (mlp) または解像度ごとに追加する 3x3 畳み込みの数 (dcgan)。",
-         minimum=0, maximum=8, label_en="D depth", label_ja="D の深さ"),
+         Text("D's depth: hidden layers (mlp) or extra 3x3 convolutions per resolution (dcgan).",
+              "識別器の深さ: 隠れ層の数 (mlp) または解像度ごとに追加する 3x3 畳み込みの数 (dcgan)。"),
+         minimum=0, maximum=8, label_text=Text("D depth", "D の深さ")),
 )
 
 LIVE_KNOBS: tuple[str, ...] = tuple(n for n, k in KNOBS.items() if k.live)

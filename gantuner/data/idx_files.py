@@ -13,6 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..text import Text
 from .errors import data_error
 from .limits import check_declared, expansion_limit
 from .raw_bytes import GZIP_MAGIC, read_all, read_head, read_head_unzipped
@@ -86,10 +87,10 @@ def read_idx_images(path: Path) -> np.ndarray:
     if not gzipped and stored - 16 != expected:
         raise data_error("idx_size", path, count=count, rows=rows, cols=cols,
                          expected=expected, actual=stored - 16)
-    what, what_ja = f"the IDX header ({count} images of {rows}x{cols})", f"IDX ヘッダ（{rows}x{cols} の画像 {count} 枚）"
-    check_declared(path, expected, what, what_ja)
+    what = Text(f"the IDX header ({count} images of {rows}x{cols})", f"IDX ヘッダ（{rows}x{cols} の画像 {count} 枚）")
+    check_declared(path, expected, what)
     if gzipped:
-        check_declared(path, expected, what, what_ja, expansion_limit(path, stored))
+        check_declared(path, expected, what, expansion_limit(path, stored))
     raw = read_all(path, at_most=16 + expected + 1)  # one more: a padded file shows
     if len(raw) - 16 != expected:
         raise data_error("idx_size", path, count=count, rows=rows, cols=cols,

@@ -16,6 +16,7 @@ from typing import BinaryIO
 import numpy as np
 from numpy.lib import format as npy_format
 
+from ..text import Text
 from .errors import data_error
 
 # The most bytes of raw array data gantuner loads from one source (CIFAR-10 is
@@ -43,16 +44,15 @@ def expansion_limit(path: Path, stored: int) -> int:
     return min(MAX_ARRAY_BYTES, max(stored, 1) * MAX_EXPANSION)
 
 
-def check_declared(path: Path, declared: int, what: str, what_ja: str,
-                   limit: int | None = None) -> None:
+def check_declared(path: Path, declared: int, what: Text | str, limit: int | None = None) -> None:
     """Refuse a file whose header declares more bytes than ``limit`` (default: the size cap)
     before allocating them."""
     limit = MAX_ARRAY_BYTES if limit is None else limit
     if declared > limit:
         if limit >= MAX_ARRAY_BYTES:
-            raise data_error("too_large", path, what=what, what_ja=what_ja, size=_size_text(declared),
+            raise data_error("too_large", path, what=what, size=_size_text(declared),
                              limit=_size_text(MAX_ARRAY_BYTES))
-        raise data_error("expands_too_much", path, what=what, what_ja=what_ja, size=_size_text(declared),
+        raise data_error("expands_too_much", path, what=what, size=_size_text(declared),
                          times=MAX_EXPANSION)
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..text import Text
 from .errors import data_error
 from .limits import MAX_ARRAY_BYTES, check_declared, npy_header, require_regular_file
 
@@ -100,7 +101,7 @@ def _member(archive, name: str, path: Path):
         with archive.zip.open(info) as file:
             is_npy = file.read(6) == NPY_MAGIC
         if is_npy:
-            check_declared(path, info.file_size, f"the member {name}", f"メンバー {name} ",
+            check_declared(path, info.file_size, Text(f"the member {name}", f"メンバー {name} "),
                            min(MAX_ARRAY_BYTES, max(info.compress_size, 1) * 1100))  # deflate's own maximum
             with archive.zip.open(info) as file:
                 shape, dtype, declared = npy_header(file, path)
@@ -122,7 +123,7 @@ def _check_npy_size(path: Path, shape, dtype, declared: int, actual: int, member
     if declared != actual:
         where = f"{path}:{member}" if member else path
         raise data_error("npy_size", where, shape=list(shape), dtype=str(dtype), declared=declared, actual=actual)
-    check_declared(path, declared, f"the array {list(shape)} of {dtype}", f"配列 {list(shape)}（{dtype}）")
+    check_declared(path, declared, Text(f"the array {list(shape)} of {dtype}", f"配列 {list(shape)}（{dtype}）"))
 
 
 def _numpy_error(error: ValueError, path: Path):

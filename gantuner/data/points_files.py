@@ -16,6 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..text import Text
 from .errors import data_error
 from .numpy_files import NPY_MAGIC, POINT_KEYS, ZIP_MAGICS, load_npy, load_npz_member
 from .raw_bytes import read_head
@@ -44,13 +45,11 @@ def load_points(path: Path) -> np.ndarray:
 def _checked(array: np.ndarray, path: Path) -> np.ndarray:
     shape = list(array.shape)
     if array.ndim != 2 or array.shape[1] != 2:
-        found = f"an array of shape {shape}"
-        fix, fix_ja = "Save xy[:, :2] or reshape to [N, 2].", "xy[:, :2] を保存するか [N, 2] に整形してください。"
+        found = Text(f"an array of shape {shape}", f"配列の形が {shape} です")
+        fix = Text("Save xy[:, :2] or reshape to [N, 2].", "xy[:, :2] を保存するか [N, 2] に整形してください。")
         if array.ndim >= 3:
-            fix = "For images, choose it as an image data set instead."
-            fix_ja = "画像なら画像データセットとして選んでください。"
-        raise data_error("points_shape", path, found=found, found_ja=f"配列の形が {shape} です",
-                         fix=fix, fix_ja=fix_ja)
+            fix = Text("For images, choose it as an image data set instead.", "画像なら画像データセットとして選んでください。")
+        raise data_error("points_shape", path, found=found, fix=fix)
     if array.dtype.kind not in "biuf":
         raise data_error("bad_dtype", path, dtype=str(array.dtype))
     if array.shape[0] == 0:
@@ -86,25 +85,24 @@ def _read_text(path: Path) -> np.ndarray:
                 continue
         if values is None:
             bad = next(f for f in fields if _number(f) is None)
-            raise data_error("csv_line", path, line=number, reason=f"{bad!r} is not a number",
-                             reason_ja=f"{bad!r} は数ではありません")
+            raise data_error("csv_line", path, line=number, reason=Text(f"{bad!r} is not a number",
+                                                                   f"{bad!r} は数ではありません"))
         if columns is not None:
             if len(values) <= max(columns):
                 raise data_error("csv_line", path, line=number,
-                                 reason=f"found {len(values)} values, fewer than the header's columns",
-                                 reason_ja=f"値が {len(values)} 個で、ヘッダの列より少ないです")
+                                 reason=Text(f"found {len(values)} values, fewer than the header's columns",
+                                             f"値が {len(values)} 個で、ヘッダの列より少ないです"))
             x, y = values[columns[0]], values[columns[1]]
         elif len(values) != 2:
             raise data_error("csv_line", path, line=number,
-                             reason=f"found {len(values)} values, expected 2 (x, y); to keep x and y from "
-                                    "more columns, add a header line naming them x and y",
-                             reason_ja=f"値が {len(values)} 個あります（x, y の 2 個のはず）。列が多い場合は "
-                                       "x と y を名付けたヘッダ行を加えてください")
+                             reason=Text(f"found {len(values)} values, expected 2 (x, y); to keep x and y from "
+                                         "more columns, add a header line naming them x and y",
+                                         f"値が {len(values)} 個あります（x, y の 2 個のはず）。列が多い場合は "
+                                         "x と y を名付けたヘッダ行を加えてください"))
         else:
             x, y = values
         if not (math.isfinite(x) and math.isfinite(y)):
-            raise data_error("csv_line", path, line=number, reason="not a finite number",
-                             reason_ja="有限の数ではありません")
+            raise data_error("csv_line", path, line=number, reason=Text("not a finite number", "有限の数ではありません"))
         points.append((x, y))
     if not points:
         raise data_error("csv_empty", path)
@@ -139,5 +137,5 @@ def _header_columns(fields: list[str], path: Path, line: int) -> tuple[int, int]
     if len(names) == 2:
         return None
     raise data_error("csv_line", path, line=line,
-                     reason=f"a header of {len(names)} columns without columns named x and y",
-                     reason_ja=f"{len(names)} 列のヘッダに x と y という列がありません")
+                     reason=Text(f"a header of {len(names)} columns without columns named x and y",
+                                 f"{len(names)} 列のヘッダに x と y という列がありません"))

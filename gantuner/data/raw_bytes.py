@@ -6,6 +6,7 @@ import gzip
 import zlib
 from pathlib import Path
 
+from ..text import Text
 from .errors import data_error
 from .limits import check_declared, expansion_limit, require_regular_file
 
@@ -51,7 +52,7 @@ def read_all(path: Path, at_most: int | None = None) -> bytes:
                 while len(content) < wanted and (piece := file.read(min(_PIECE, wanted - len(content)))):
                     content += piece
             if len(content) > limit:
-                check_declared(path, len(content), "the gzip content", "gzip の中身", limit)
+                check_declared(path, len(content), Text("the gzip content", "gzip の中身"), limit)
             return bytes(content)
         with open(path, "rb") as file:
             return file.read() if at_most is None else file.read(at_most)

@@ -97,9 +97,8 @@ def make_actions(remedies: tuple[Remedy, ...] | list[Remedy],
         if r.only_if_known and (values is None or r.knob not in values):
             continue
         spec = knobs_mod.KNOBS[r.knob]
-        en, ja = ACTION_LABELS[r.label]
         action = Action(knob=r.knob, op=r.op, value=r.value, needs_restart=not spec.live,
-                        label_en=en, label_ja=ja, limit=r.limit)
+                        label_text=ACTION_LABELS[r.label], limit=r.limit)
         if values is not None and r.knob in values:
             try:
                 current = spec.validate(values[r.knob])

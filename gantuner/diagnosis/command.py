@@ -18,6 +18,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from gantuner.text import Text
+
 if TYPE_CHECKING:  # numpy loads when the command runs, not for --help
     from gantuner.metrics import MetricTable
 
@@ -57,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         table = read_log(args.path, format=getattr(args, "format", None))
     except LogError as error:
-        return _fail(error.message(lang), error.message("ja"), as_json=as_json)
+        return _fail(error.text, lang, as_json=as_json)
     except (OSError, UnicodeError, ValueError) as error:
         return _fail(f"{args.path}: cannot be read ({error}); check the path and the file",
                      as_json=as_json)
@@ -120,14 +122,15 @@ def follow_ups(table: MetricTable) -> list:
     return out
 
 
-def _fail(message: str, message_ja: str = "", as_json: bool = False) -> int:
-    """One line on stderr (exit status 2); with --json also an error object on stdout.
-    Text from the file or its name is escaped: no control character reaches the terminal."""
+def _fail(text: Text | str, language: str = "en", as_json: bool = False) -> int:
+    """One line on stderr (exit status 2) in ``language``; with --json also an error object on
+    stdout.  Text from the file or its name is escaped: no control character reaches the terminal."""
     from gantuner.logs.safe_text import printable
 
-    message = printable(message)
+    text = Text.of(text).map(printable)
+    message = text.get(language)
     if as_json:
-        error = {"error": {"message": message, "message_ja": printable(message_ja or message)}}
+        error = {"error": {"message": message, "message_ja": text.get("ja")}}
         sys.stdout.write(json.dumps(error, ensure_ascii=False) + "\n")
         sys.stdout.flush()
     print(f"gantuner diagnose: error: {message}", file=sys.stderr)

@@ -130,9 +130,9 @@ class Context:
                 return score, "d_score"
         return None, None
 
-    def acc_name(self) -> T.Both:
+    def acc_name(self) -> T.Text:
         """'D's accuracy' or 'D's score (...)' in both languages, for the texts."""
-        return T.both(*T.ACC_NAMES.get(self.acc_source or "d_acc", T.ACC_NAMES["d_acc"]))
+        return T.ACC_NAMES.get(self.acc_source or "d_acc", T.ACC_NAMES["d_acc"])
 
     def bce_like(self, name: str = "d_loss") -> bool:
         """Whether a D loss near 0 means D has won (bce, lsgan) on this log's

@@ -87,20 +87,20 @@ def follow_up(table: MetricTable, change_event: Mapping[str, Any]) -> Hint | Non
 
     b_rows, a_rows = np.flatnonzero(before), np.flatnonzero(after)
     change = _describe(knob, old, new)
-    fields = dict(change=change, step=T.steps(change_step), metric=T.both(*T.METRICS[metric]),
+    fields = dict(change=change, step=T.steps(change_step), metric=T.METRICS[metric],
                   before=fmt(b_mean), after=fmt(a_mean), b0=T.steps(s[b_rows[0]]),
                   b1=T.steps(s[b_rows[-1]]), a0=T.steps(s[a_rows[0]]), a1=T.steps(s[a_rows[-1]]),
                   verdict=T.pair(verdict))
     if moved:
         direction = "fell" if a_mean < b_mean else "rose"
-        text = T.pair("fix_moved", moved=T.both(*T.MOVED[direction]), **fields)
+        text = T.pair("fix_moved", moved=T.MOVED[direction], **fields)
     else:
         text = T.pair("fix_same", **fields)
     # The knob's own label ("D learning rate"), not its internal name, as the curves' markers say it.
     values = f"{knobs_mod.format_value(knob, old)} → {knobs_mod.format_value(knob, new)}"
     entry = knobs_mod.KNOBS.get(knob)
     name_en, name_ja = (entry.label("en"), entry.label("ja")) if entry is not None else (knob, knob)
-    title = T.pair("fix_result", table=T.TITLES, change=T.both(f"{name_en} {values}", f"{name_ja} {values}"))
+    title = T.pair("fix_result", table=T.TITLES, change=T.Text(f"{name_en} {values}", f"{name_ja} {values}"))
     evidence: dict[str, Any] = {
         "knob": knob, "old": _plain(old), "new": _plain(new), "change_step": change_step,
         "source": str(change_event.get("source", "")), "metric": metric,
@@ -112,18 +112,17 @@ def follow_up(table: MetricTable, change_event: Mapping[str, Any]) -> Hint | Non
         if ctx.has(name) and metric != name:
             evidence[f"{name}_before"] = series.weighted_mean(ctx.raw(name)[before], ctx.w[before])
             evidence[f"{name}_after"] = series.weighted_mean(ctx.raw(name)[after], ctx.w[after])
-    return Hint(id="fix_result", severity="info", title_en=title[0], title_ja=title[1],
-                explanation_en=text[0], explanation_ja=text[1],
+    return Hint(id="fix_result", severity="info", title_text=title, explanation_text=text,
                 step_range=(int(s[b_rows[0]]), int(s[a_rows[-1]])), evidence=evidence,
                 actions=[], score=0.6)
 
 
-def _whole_percent(x: float) -> T.Both:
+def _whole_percent(x: float) -> T.Text:
     return T.pct2(x, whole=True)
 
 
-def _loss_text(x: float) -> T.Both:
-    return T.both(T.num(x), T.num(x))
+def _loss_text(x: float) -> T.Text:
+    return T.Text(T.num(x), T.num(x))
 
 
 def _distance(x: float, band: tuple[float, float]) -> float:
@@ -135,7 +134,7 @@ def _plain(value: Any) -> Any:
     return value if isinstance(value, (bool, int, float, str)) or value is None else str(value)
 
 
-def _describe(knob: str, old: Any, new: Any) -> T.Both:
+def _describe(knob: str, old: Any, new: Any) -> T.Text:
     """'lr_d was halved' / 'lr_d を半分にし' and so on."""
     key = "changed"
     if isinstance(new, bool) or isinstance(old, bool):
@@ -147,7 +146,5 @@ def _describe(knob: str, old: Any, new: Any) -> T.Both:
             if math.isclose(ratio, target, rel_tol=0.02):
                 key = name
                 break
-    en, ja = T.CHANGES[key]
-    fields = dict(knob=knob, old=knobs_mod.format_value(knob, old),
-                  new=knobs_mod.format_value(knob, new))
-    return T.both(en.format(**fields), ja.format(**fields))
+    return T.CHANGES[key].format(knob=knob, old=knobs_mod.format_value(knob, old),
+                                 new=knobs_mod.format_value(knob, new))

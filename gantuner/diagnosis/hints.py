@@ -15,9 +15,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from gantuner import knobs as knobs_mod
+from gantuner.text import Text
 
 SEVERITIES = ("critical", "warning", "info")
 OPS = ("set", "mul", "add")
+# The bound an action stops at, in its short form: "x2 (at most 0.5)".
+LIMIT_WORDS = {"most": Text("at most", "上限"), "least": Text("at least", "下限")}
 
 
 class DiagnosisError(ValueError):
@@ -30,8 +33,7 @@ class Action:
     op: str  # "set" | "mul" | "add"
     value: Any
     needs_restart: bool
-    label_en: str
-    label_ja: str
+    label_text: Text
     # An extra bound tighter than the knob's own range, in the direction the
     # action moves (e.g. dropout is raised to at most 0.5: the article warns that
     # more makes G's images monotonous).  None: only the knob's range applies.
@@ -88,8 +90,8 @@ class Action:
             return math.isclose(new, float(current), rel_tol=1e-9, abs_tol=1e-12)
         return new == current
 
-    def op_text(self) -> str:
-        """Short form of the change: 'x0.5', '+0.2 (at most 0.5)', '= off'."""
+    def op_text(self, language: str = "en") -> str:
+        """Short form of the change: 'x0.5', '+0.2 (at most 0.5)' / '+0.2 (上限 0.5)', '= off'."""
         if self.op == "set":
             text = "= " + knobs_mod.format_value(self.knob, self.value)
         elif self.op == "mul":
@@ -97,16 +99,8 @@ class Action:
         else:
             text = f"{self.value:+g}"
         if self.limit is not None:
-            word = "at most" if self._raises() else "at least"
+            word = LIMIT_WORDS["most" if self._raises() else "least"].get(language)
             text += f" ({word} {self.limit:g})"
-        return text
-
-    def op_text_ja(self) -> str:
-        text = self.op_text()
-        if self.limit is not None:
-            base = text.split(" (")[0]
-            word = "上限" if self._raises() else "下限"
-            text = f"{base} ({word} {self.limit:g})"
         return text
 
     def _raises(self) -> bool:
@@ -117,7 +111,7 @@ class Action:
         return True
 
     def label(self, language: str = "en") -> str:
-        return self.label_ja if language == "ja" else self.label_en
+        return self.label_text.get(language)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -127,8 +121,7 @@ class Action:
             "needs_restart": self.needs_restart,
             "limit": self.limit,
             "new_value": self.new_value,
-            "label": self.label_en,
-            "label_ja": self.label_ja,
+            **self.label_text.fields("label"),
         }
 
 
@@ -136,10 +129,8 @@ class Action:
 class Hint:
     id: str
     severity: str  # "critical" | "warning" | "info"
-    title_en: str
-    title_ja: str
-    explanation_en: str
-    explanation_ja: str
+    title_text: Text
+    explanation_text: Text
     step_range: tuple[int, int]
     evidence: dict[str, Any] = field(default_factory=dict)
     actions: list[Action] = field(default_factory=list)
@@ -156,21 +147,19 @@ class Hint:
         self.evidence = {k: json_number(v) for k, v in self.evidence.items()}
 
     def title(self, language: str = "en") -> str:
-        return self.title_ja if language == "ja" else self.title_en
+        return self.title_text.get(language)
 
     def explanation(self, language: str = "en") -> str:
-        return self.explanation_ja if language == "ja" else self.explanation_en
+        return self.explanation_text.get(language)
 
     def to_json(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "severity": self.severity,
-            "title": self.title_en,
-            "title_ja": self.title_ja,
+            **self.title_text.fields("title"),
             "step_range": [self.step_range[0], self.step_range[1]],
             "evidence": dict(self.evidence),
-            "explanation": self.explanation_en,
-            "explanation_ja": self.explanation_ja,
+            **self.explanation_text.fields("explanation"),
             "actions": [a.to_json() for a in self.actions],
         }
 

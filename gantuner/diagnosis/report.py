@@ -76,8 +76,8 @@ def notes(table: MetricTable, lang: str) -> list[str]:
     for event in table.events:
         if event.get("type") == "combined":
             sources = " + ".join(str(s).upper() for s in event.get("sources", []))
-            which = T.LOSS_NAMES.get(event.get("column", ""), ("", ""))
-            out.append(T.say("combined", lang, which=which[1] if lang == "ja" else which[0],
+            which = T.LOSS_NAMES.get(event.get("column", ""), T.Text("", ""))
+            out.append(T.say("combined", lang, which=which,
                              sources=sources))
     if len(table) and int(table.step[0]) > THRESHOLDS.warmup_max_steps:
         out.append(T.say("tail", lang, first=T.steps(int(table.step[0]))))
@@ -99,7 +99,7 @@ def _hint_lines(index: int, hint: Hint, lang: str) -> list[str]:
     if hint.actions:
         out.append(f"   {w('try')}:")
         for action in hint.actions:
-            op = action.op_text_ja() if lang == "ja" else action.op_text()
+            op = action.op_text(lang)
             line = f"   -> {action.label(lang)}: {action.knob} {op}"
             if action.new_value is not None and action.op != "set":
                 line += f" = {knobs_mod.format_value(action.knob, action.new_value)}"

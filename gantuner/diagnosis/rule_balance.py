@@ -151,9 +151,8 @@ def _won_outright(ctx: Context, rows_won: tuple[int, int]) -> Hint:
             measures.append(T.pair("won_g", g_mean=T.num(g_mean), g_far=T.num(ctx.loss.g_far)))
     if ctx.has("d_loss"):
         evidence["d_loss_mean"] = ctx.mean("d_loss", rows)
-    en = "; ".join(m[0] for m in measures)
-    ja = "、".join(m[1] for m in measures)
-    parts = [T.pair("won_outright", measures=T.both(en, ja), **fields), T.pair("strong_why")]
+    listed = T.Text("; ".join(m.en for m in measures), "、".join(m.ja for m in measures))
+    parts = [T.pair("won_outright", measures=listed, **fields), T.pair("strong_why")]
     if not ctx.loss.confirmed:
         parts.append(T.pair("strong_loss_unknown"))
     parts.append(T.pair("strong_remedies"))
@@ -305,17 +304,16 @@ def d_too_weak(ctx: Context) -> Hint | None:
                             q_end=T.num(q_end)))
         evidence.update({f"{name}_start": q_start, f"{name}_end": q_end})
     if reasons:
-        en = "; ".join(r[0] for r in reasons)
-        ja = "、".join(r[1] for r in reasons)
-        parts.append(T.pair("weak_knobs", reasons=T.both(en, ja)))
-        evidence["handicaps"] = [r[2] for r in reasons]
+        listed = T.Text("; ".join(text.en for text, _ in reasons), "、".join(text.ja for text, _ in reasons))
+        parts.append(T.pair("weak_knobs", reasons=listed))
+        evidence["handicaps"] = [knob for _, knob in reasons]
     parts.append(T.pair("weak_why"))
     return make_hint("d_too_weak", "warning", hint_title("d_too_weak"), T.join(*parts), ctx,
                      st.first, st.last, evidence, A.STRENGTHEN_D, score=0.4 + 0.4 * st.share)
 
 
-def _handicaps(ctx: Context) -> list[tuple[str, str, str]]:
-    """Knob settings in force that slow D down: (English, Japanese, knob)."""
+def _handicaps(ctx: Context) -> list[tuple[T.Text, str]]:
+    """Knob settings in force that slow D down: (the reason, the knob)."""
     values = ctx.knobs or {}
     th = ctx.th
     out = []
@@ -324,8 +322,7 @@ def _handicaps(ctx: Context) -> list[tuple[str, str, str]]:
         if lr_g > 0 and lr_d / lr_g <= th.weak_lr_ratio:
             f = dict(lr_d=knobs_mod.format_value("lr_d", lr_d),
                      lr_g=knobs_mod.format_value("lr_g", lr_g), ratio=f"1/{lr_g / lr_d:.3g}")
-            out.append((T.WEAK_REASONS["lr"][0].format(**f), T.WEAK_REASONS["lr"][1].format(**f),
-                        "lr_d"))
+            out.append((T.WEAK_REASONS["lr"].format(**f), "lr_d"))
     except (KeyError, TypeError, ValueError, ZeroDivisionError):
         pass
     for knob, limit, key in (("d_dropout", th.weak_dropout, "dropout"),
@@ -336,6 +333,5 @@ def _handicaps(ctx: Context) -> list[tuple[str, str, str]]:
         except (KeyError, TypeError, ValueError):
             continue
         if value >= limit:
-            en, ja = T.WEAK_REASONS[key]
-            out.append((en.format(value=f"{value:g}"), ja.format(value=f"{value:g}"), knob))
+            out.append((T.WEAK_REASONS[key].format(value=f"{value:g}"), knob))
     return out

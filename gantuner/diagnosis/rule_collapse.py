@@ -21,7 +21,7 @@ def mode_collapse(ctx: Context) -> Hint | None:
     columns), or G's loss oscillating with a regular period while D's
     accuracy is high (Brownlee: G hops between a few modes, D chases it)."""
     th = ctx.th
-    parts: list[T.Both] = []
+    parts: list[T.Text] = []
     evidence: dict[str, Any] = {}
     first_row = last_row = None
     quality_fell = False

@@ -21,18 +21,17 @@ COLLAPSE_COLUMNS = ("quality_modes", "quality_classes", "quality_diversity", "qu
 CAPPED_AT_ONE = ("quality_diversity",)
 
 
-def make_hint(hint_id: str, severity: str, title: T.Both, text: T.Both, ctx: Context,
+def make_hint(hint_id: str, severity: str, title: T.Text, text: T.Text, ctx: Context,
               first_row: int, last_row: int, evidence: dict[str, Any],
               remedies: tuple = (), score: float = 0.5) -> Hint:
     return Hint(
-        id=hint_id, severity=severity, title_en=title[0], title_ja=title[1],
-        explanation_en=text[0], explanation_ja=text[1],
+        id=hint_id, severity=severity, title_text=title, explanation_text=text,
         step_range=(ctx.step_at(first_row), ctx.step_at(last_row)),
         evidence=evidence, actions=A.make_actions(remedies, ctx.knobs), score=score,
     )
 
 
-def hint_title(key: str, **fields: Any) -> T.Both:
+def hint_title(key: str, **fields: Any) -> T.Text:
     return T.pair(key, table=T.TITLES, **fields)
 
 
@@ -57,18 +56,17 @@ def trend(ctx: Context, name: str, rows: slice) -> float:
     return series.rank_correlation(np.flatnonzero(ok).astype(np.float64), bins[ok])
 
 
-def column_names(columns: list[str]) -> T.Both:
-    en = [T.LOSS_NAMES.get(c, (c, c))[0] for c in columns]
-    ja = [T.LOSS_NAMES.get(c, (c, c))[1] for c in columns]
-    return T.both(" and ".join(en), "と".join(ja))
+def column_names(columns: list[str]) -> T.Text:
+    names = [T.LOSS_NAMES.get(c, T.Text(c, c)) for c in columns]
+    return T.Text(" and ".join(n.en for n in names), "と".join(n.ja for n in names))
 
 
 def quality_columns(ctx: Context) -> list[str]:
     return [c for c in COLLAPSE_COLUMNS if c in ctx.cols]
 
 
-def quality_name(column: str) -> T.Both:
-    return T.both(*T.QUALITY_NAMES.get(column, (column, column)))
+def quality_name(column: str) -> T.Text:
+    return T.QUALITY_NAMES.get(column, T.Text(column, column))
 
 
 def quality_trend(ctx: Context, rows: slice) -> tuple[str, float, float, bool] | None:

@@ -46,7 +46,7 @@ def divergence(ctx: Context) -> Hint | None:
         names = [t[1] for t in tails]
         kinds = sorted({t[2] for t in tails})
         what = column_names(names)
-        bad = T.both(" / ".join(kinds), " / ".join("無限大" if k == "infinite" else k
+        bad = T.Text(" / ".join(kinds), " / ".join("無限大" if k == "infinite" else k
                                                   for k in kinds))
         first_step = int(ctx.run_step[start])
         last_step = int(ctx.run_step[-1])
@@ -101,7 +101,7 @@ def divergence(ctx: Context) -> Hint | None:
             continue
         rows = row_span(st.first, st.last)
         median = float(np.nanmedian(ctx.raw(name)[rows]))
-        which = T.both(*T.LOSS_NAMES["D" if name.endswith("_d") else "G"])
+        which = T.LOSS_NAMES["D" if name.endswith("_d") else "G"]
         text = T.pair("diverge_grad", which=which, grad_norm=T.num(median),
                       first=T.steps(ctx.step_at(st.first)), last=T.steps(ctx.step_at(st.last)))
         evidence = {"column": name, "grad_norm_median": median, "share_over_100": st.share,
@@ -129,11 +129,10 @@ def _peak(ctx: Context, name: str) -> float:
     return float(np.nanmax(smooth)) if np.isfinite(smooth).any() else 0.0
 
 
-def _div_hint(ctx: Context, severity: str, title_key: str, text: T.Both, first_step: int,
+def _div_hint(ctx: Context, severity: str, title_key: str, text: T.Text, first_step: int,
               last_step: int, evidence: dict, remedies: tuple, score: float) -> Hint:
     title = hint_title(title_key)
-    return Hint(id="divergence", severity=severity, title_en=title[0], title_ja=title[1],
-                explanation_en=text[0], explanation_ja=text[1],
+    return Hint(id="divergence", severity=severity, title_text=title, explanation_text=text,
                 step_range=(first_step, last_step), evidence=evidence,
                 actions=A.make_actions(remedies, ctx.knobs), score=score)
 

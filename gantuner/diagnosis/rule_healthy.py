@@ -88,6 +88,6 @@ def too_little_data(ctx: Context) -> Hint:
     title = hint_title("too_little_data")
     first = ctx.step_at(0) if ctx.n else 0
     last = ctx.step_at(ctx.n - 1) if ctx.n else 0
-    return Hint(id="too_little_data", severity="info", title_en=title[0], title_ja=title[1],
-                explanation_en=text[0], explanation_ja=text[1], step_range=(first, last),
+    return Hint(id="too_little_data", severity="info", title_text=title, explanation_text=text,
+                step_range=(first, last),
                 evidence=evidence, actions=[], score=0.1)

@@ -47,7 +47,7 @@ def slow_progress(ctx: Context) -> Hint | None:
         return None
     evidence: dict[str, Any] = {"d_loss_min": float(np.nanmin(bins)),
                                 "d_loss_max": float(np.nanmax(bins)), "steps": last_step - first_step}
-    outputs = T.both("", "")
+    outputs = T.Text("", "")
     if "d_x" in ctx.run_cols and "d_g_z" in ctx.run_cols:
         bx = series.step_bins(s, ctx.run_cols["d_x"][::stride], nb)
         bz = series.step_bins(s, ctx.run_cols["d_g_z"][::stride], nb)

@@ -55,9 +55,9 @@ def unstable(ctx: Context) -> Hint | None:
         return None
     badness, name, sigma, rel, n_spikes, spike_share, rows = worst
     spikes_text = (T.pair("unstable_spikes", n_spikes=n_spikes, spike_share=T.pct2(spike_share))
-                   if n_spikes else T.both("", ""))
+                   if n_spikes else T.Text("", ""))
     first, last = ctx.step_at(int(rows[0])), ctx.step_at(int(rows[-1]))
-    text = T.pair("unstable", which=T.both(*T.LOSS_NAMES[name]), noise=T.num(sigma),
+    text = T.pair("unstable", which=T.LOSS_NAMES[name], noise=T.num(sigma),
                   rel=T.pct2(rel), spikes=spikes_text, first=T.steps(first), last=T.steps(last))
     evidence = {"column": name, "noise": sigma, "relative_noise": rel, "spikes": n_spikes,
                 "spike_share": spike_share, "rows": int(rows.size)}

@@ -104,7 +104,7 @@ class HintRegions:
                 if tuple(region.getRegion()) != tuple(map(float, hint.step_range)):
                     region.setRegion(hint.step_range)
                     changed += 1
-                if old is None or old.severity != hint.severity or old.title_en != hint.title_en:
+                if old is None or old.severity != hint.severity or old.title() != hint.title():
                     self._style(region, hint)
         if self._highlighted not in self._regions:
             self._highlighted = None

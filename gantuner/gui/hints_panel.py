@@ -100,7 +100,7 @@ def evidence_text(hint: Hint, limit: int | None = EVIDENCE_SHOWN, language: str 
 
 def action_text(planned: PlannedAction, language: str) -> str:
     a = planned.action
-    op = a.op_text_ja() if language == "ja" else a.op_text()
+    op = a.op_text(language)
     knob = knobs_mod.KNOBS.get(a.knob)
     change = f"{knob.label(language) if knob else a.knob} {op}"  # the knob's label, as in the knob panel
     if planned.new_value is not None and planned.state in ("apply", "restart") and a.op != "set":

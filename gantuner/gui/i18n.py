@@ -5,8 +5,8 @@ compiled ``resources/i18n/*_ja.qm`` files (this app's and any another part of
 gantuner ships) plus Qt's own ``qtbase_ja`` for standard dialogs.  Installing
 or removing a translator makes Qt post a LanguageChange event to every
 widget, and each widget's ``changeEvent`` re-labels itself, so no restart is
-needed.  Knob labels and help come from ``gantuner.knobs`` (label_ja /
-help_ja), chosen by :func:`current_language`.
+needed.  Knob labels and help come from ``gantuner.knobs`` (each a
+:class:`gantuner.text.Text`), chosen by :func:`current_language`.
 
 Updating the Japanese file after changing strings (existing translations are kept)::
 

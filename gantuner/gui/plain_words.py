@@ -17,6 +17,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from ..text import Text
+
 translate = QCoreApplication.translate
 
 
@@ -66,7 +68,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     # torch, which the window loads in the background (a note only comes from training).
     from ..training.fast_path import MESSAGES
 
-    return {key: _pattern(english) for key, (english, _japanese) in MESSAGES.items()}
+    return {key: _pattern(text.en) for key, text in MESSAGES.items()}
 
 
 def fast_path_note(message: str) -> tuple[str, dict[str, str]] | None:
@@ -85,5 +87,4 @@ def plain_event_text(event: Mapping[str, Any], language: str) -> str:
     plain = _plain_texts()
     if note is not None and note[0] in plain:
         return plain[note[0]](note[1])
-    japanese = event.get("message_ja") if language == "ja" else None
-    return str(japanese or english)
+    return (Text.from_fields(event, "message") or Text(english)).get(language)

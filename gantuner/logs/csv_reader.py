@@ -19,6 +19,7 @@ import math
 import numpy as np
 
 from gantuner.metrics import KNOWN_COLUMNS, MetricTable, SkippedLine
+from gantuner.text import Text
 
 from .errors import LogError
 from .names import (
@@ -69,18 +70,18 @@ def read_csv_text(text: str, source: str = "") -> MetricTable:
     lines = text.splitlines()
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first is None:
-        raise LogError(f"{source or 'the text'}: the CSV is empty; write a header row and data rows",
-                       f"{source or 'テキスト'}: CSV が空です。見出し行とデータ行を書いてください")
+        raise LogError(Text(f"{source or 'the text'}: the CSV is empty; write a header row and data rows",
+                            f"{source or 'テキスト'}: CSV が空です。見出し行とデータ行を書いてください"))
     delimiter = sniff_delimiter(lines[first]) or ","
     rows = csv.reader(lines[first:], delimiter=delimiter)
     header = [h.strip() for h in next(rows)]
     names = _column_names(header)
     if not set(names) & set(LOSS_COLUMNS):
         raise LogError(
-            f"{source or 'the CSV'}: no loss column in the header (found: {', '.join(header)}); "
-            f"name one of them like {accepted_loss_names()}",
-            f"{source or 'CSV'}: 見出しに損失の列がありません(あるのは {', '.join(header)})。"
-            f"列名を {accepted_loss_names()} のどれかにしてください")
+            Text(f"{source or 'the CSV'}: no loss column in the header (found: {', '.join(header)}); "
+                 f"name one of them like {accepted_loss_names()}",
+                 f"{source or 'CSV'}: 見出しに損失の列がありません(あるのは {', '.join(header)})。"
+                 f"列名を {accepted_loss_names()} のどれかにしてください"))
 
     records: list[list[float]] = []
     text_columns: set[int] = set()

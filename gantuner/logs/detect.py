@@ -6,6 +6,8 @@ import json
 from collections import Counter
 from pathlib import Path
 
+from gantuner.text import Text
+
 from .console import LEARN_LINE_LIMIT, ConsoleParser, work_text
 from .csv_reader import looks_like_csv
 from .errors import LogError, missing, unreadable
@@ -49,10 +51,10 @@ def detect_bytes(data: bytes, source: str = "") -> str:
         return "tensorboard"
     where = source or "the text"
     if binary_share(data[:8192]) > BINARY_SHARE:
-        raise LogError(f"{where}: a binary file, not a text log; open the text a training script "
-                       "printed, a CSV, a TensorBoard event file or a gantuner run folder",
-                       f"{where}: テキストのログではなくバイナリファイルです。学習スクリプトが出力した"
-                       "テキスト、CSV、TensorBoard のイベントファイル、gantuner の実行フォルダのどれかを開いてください")
+        raise LogError(Text(f"{where}: a binary file, not a text log; open the text a training script "
+                            "printed, a CSV, a TensorBoard event file or a gantuner run folder",
+                            f"{where}: テキストのログではなくバイナリファイルです。学習スクリプトが出力した"
+                            "テキスト、CSV、TensorBoard のイベントファイル、gantuner の実行フォルダのどれかを開いてください"))
     lines = sample_lines(data)
     if lines and lines[0].startswith("{") and _is_metrics_json(lines[0]):
         return "gantuner"
@@ -70,12 +72,12 @@ def detect_bytes(data: bytes, source: str = "") -> str:
         if parser.learn(work_text(data[:DEEP_BYTES])):
             return parser.templates[0].format
     if not lines:
-        raise LogError(f"{where}: the log is empty; open it again once training has printed something",
-                       f"{where}: ログが空です。学習が何か出力してから開き直してください")
-    raise LogError(f"{where}: no known log format in the first {SAMPLE_LINES} lines; "
-                   f"give the format if it is one of: {format_list()}",
-                   f"{where}: 最初の {SAMPLE_LINES} 行に既知のログ形式が見つかりません。"
-                   f"次のどれかなら形式を指定してください: {format_list()}")
+        raise LogError(Text(f"{where}: the log is empty; open it again once training has printed something",
+                            f"{where}: ログが空です。学習が何か出力してから開き直してください"))
+    raise LogError(Text(f"{where}: no known log format in the first {SAMPLE_LINES} lines; "
+                        f"give the format if it is one of: {format_list()}",
+                        f"{where}: 最初の {SAMPLE_LINES} 行に既知のログ形式が見つかりません。"
+                        f"次のどれかなら形式を指定してください: {format_list()}"))
 
 
 def _is_metrics_json(line: str) -> bool:
@@ -111,15 +113,15 @@ def detect_format(path: str | Path) -> str:
             return "gantuner"
         if event_files(path):
             return "tensorboard"
-        raise LogError(f"{path}: this folder holds neither {METRICS_FILE} nor TensorBoard event files; "
-                       "open a log file, a gantuner run folder or a TensorBoard log folder",
-                       f"{path}: このフォルダには {METRICS_FILE} も TensorBoard のイベントファイルもありません。"
-                       "ログファイル、gantuner の実行フォルダ、TensorBoard のログフォルダのどれかを開いてください")
+        raise LogError(Text(f"{path}: this folder holds neither {METRICS_FILE} nor TensorBoard event files; "
+                            "open a log file, a gantuner run folder or a TensorBoard log folder",
+                            f"{path}: このフォルダには {METRICS_FILE} も TensorBoard のイベントファイルもありません。"
+                            "ログファイル、gantuner の実行フォルダ、TensorBoard のログフォルダのどれかを開いてください"))
     if not path.exists():
         raise missing(path)
     if path.name == EVENTS_FILE:
-        raise LogError(f"{path}: this is the events file of a gantuner run; open its folder or {METRICS_FILE}",
-                       f"{path}: gantuner の実行のイベントファイルです。フォルダか {METRICS_FILE} を開いてください")
+        raise LogError(Text(f"{path}: this is the events file of a gantuner run; open its folder or {METRICS_FILE}",
+                            f"{path}: gantuner の実行のイベントファイルです。フォルダか {METRICS_FILE} を開いてください"))
     if is_event_file(path):
         return "tensorboard"
     return detect_bytes(read_head(path), str(path))

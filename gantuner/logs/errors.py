@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from gantuner.errors import GantunerError
+from gantuner.text import Text
 
 
 class LogError(GantunerError):
@@ -12,20 +13,12 @@ class LogError(GantunerError):
     Japanese one, so the GUI can show the user's language without parsing text.
     """
 
-    def __init__(self, message_en: str, message_ja: str = "") -> None:
-        super().__init__(message_en)
-        self.message_en = message_en
-        self.message_ja = message_ja or message_en
-
-    def message(self, language: str = "en") -> str:
-        return self.message_ja if language == "ja" else self.message_en
-
 
 def missing(path: object) -> LogError:
-    return LogError(f"{path}: no such file or folder; check the path",
-                    f"{path}: ファイルもフォルダもありません。パスを確認してください")
+    return LogError(Text(f"{path}: no such file or folder; check the path",
+                         f"{path}: ファイルもフォルダもありません。パスを確認してください"))
 
 
 def unreadable(path: object, error: OSError) -> LogError:
-    return LogError(f"{path}: cannot be read ({error.strerror}); check the path and permissions",
-                    f"{path}: 読めません({error.strerror})。パスとアクセス権を確認してください")
+    return LogError(Text(f"{path}: cannot be read ({error.strerror}); check the path and permissions",
+                         f"{path}: 読めません({error.strerror})。パスとアクセス権を確認してください"))

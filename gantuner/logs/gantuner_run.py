@@ -18,6 +18,7 @@ from typing import Any
 
 from gantuner.knobs import KNOBS
 from gantuner.metrics import MetricTable, SkippedLine
+from gantuner.text import Text
 
 from . import limits
 from .errors import LogError, unreadable
@@ -96,10 +97,10 @@ def read_run(path: str | Path) -> MetricTable:
     path = Path(path)
     metrics_path, events_path = run_paths(path)
     if not metrics_path.is_file():
-        raise LogError(f"{path}: no {METRICS_FILE} here; open a gantuner run folder (it holds config.json and "
-                       f"{METRICS_FILE})",
-                       f"{path}: {METRICS_FILE} がありません。gantuner の実行フォルダ(config.json と "
-                       f"{METRICS_FILE} がある)を開いてください")
+        raise LogError(Text(f"{path}: no {METRICS_FILE} here; open a gantuner run folder (it holds config.json and "
+                            f"{METRICS_FILE})",
+                            f"{path}: {METRICS_FILE} がありません。gantuner の実行フォルダ(config.json と "
+                            f"{METRICS_FILE} がある)を開いてください"))
     metrics = parse_jsonl(_read(metrics_path), METRICS_FILE)
     table = rows_to_table(metrics.objects, source=str(path))
     table.skipped_lines = metrics.skipped

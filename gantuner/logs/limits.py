@@ -13,6 +13,8 @@ import os
 import stat
 from pathlib import Path
 
+from gantuner.text import Text
+
 from .errors import LogError
 
 # A gantuner metrics row is ~1 kB with ~30 keys; other programs' JSON logs stay
@@ -29,9 +31,9 @@ def require_regular_file(path: Path) -> None:
         return  # missing or unreadable: the reader's own messages say so
     if stat.S_ISDIR(mode) or stat.S_ISREG(mode):
         return
-    raise LogError(f"{path}: not a regular file (a pipe, device or socket); open a log file saved on disk",
-                   f"{path}: 通常のファイルではありません(パイプ、デバイス、ソケット)。"
-                   "ディスクに保存されたログファイルを開いてください")
+    raise LogError(Text(f"{path}: not a regular file (a pipe, device or socket); open a log file saved on disk",
+                        f"{path}: 通常のファイルではありません(パイプ、デバイス、ソケット)。"
+                        "ディスクに保存されたログファイルを開いてください"))
 
 
 def line_too_long(line: bytes) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from gantuner.metrics import MetricTable
+from gantuner.text import Text
 
 from .console import ConsoleParser, to_table
 from .csv_reader import read_csv_text
@@ -21,8 +22,8 @@ from .tensorboard_reader import read_tensorboard
 
 def check_format(format: str | None) -> None:
     if format is not None and format not in FORMATS:
-        raise LogError(f"unknown log format {format!r}; use one of: {format_list()}",
-                       f"ログ形式 {format!r} はありません。次のどれかを使ってください: {format_list()}")
+        raise LogError(Text(f"unknown log format {format!r}; use one of: {format_list()}",
+                            f"ログ形式 {format!r} はありません。次のどれかを使ってください: {format_list()}"))
 
 
 def read_log(path: str | Path, format: str | None = None) -> MetricTable:
@@ -38,8 +39,8 @@ def read_log(path: str | Path, format: str | None = None) -> MetricTable:
     if fmt == "gantuner":
         return read_run(path)
     if path.is_dir():
-        raise LogError(f"{path}: is a folder; a {fmt} log is a file, open the file itself",
-                       f"{path}: フォルダです。{fmt} のログはファイルなので、そのファイルを開いてください")
+        raise LogError(Text(f"{path}: is a folder; a {fmt} log is a file, open the file itself",
+                            f"{path}: フォルダです。{fmt} のログはファイルなので、そのファイルを開いてください"))
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -57,9 +58,9 @@ def read_bytes(data: bytes, format: str | None, source: str = "") -> MetricTable
     data = normalise_encoding(data)
     fmt = format or detect_bytes(data, source)
     if fmt == "tensorboard":
-        raise LogError(f"{source or 'the text'}: TensorBoard event files are binary; read them with read_log(path)",
-                       f"{source or 'テキスト'}: TensorBoard のイベントファイルはバイナリです。"
-                       "read_log(path) で読んでください")
+        raise LogError(Text(f"{source or 'the text'}: TensorBoard event files are binary; read them with read_log(path)",
+                            f"{source or 'テキスト'}: TensorBoard のイベントファイルはバイナリです。"
+                            "read_log(path) で読んでください"))
     if fmt == "csv":
         return read_csv_text(data.decode("utf-8", "replace"), source)
     if fmt in ("json", "pairs"):
@@ -86,7 +87,7 @@ def _no_rows(fmt: str, source: str, table: MetricTable) -> LogError:
     if table.skipped_examples:
         first = table.skipped_examples[0]
         hint = f" (line {first.line_number}: {first.reason})"
-    return LogError(f"{where}: no {fmt} metric lines found{hint}; check the format, or leave it unset "
-                    f"to detect it (formats: {format_list()})",
-                    f"{where}: {fmt} の指標の行が見つかりません{hint}。形式を確認するか、"
-                    f"指定せずに自動判定させてください(形式: {format_list()})")
+    return LogError(Text(f"{where}: no {fmt} metric lines found{hint}; check the format, or leave it unset "
+                         f"to detect it (formats: {format_list()})",
+                         f"{where}: {fmt} の指標の行が見つかりません{hint}。形式を確認するか、"
+                         f"指定せずに自動判定させてください(形式: {format_list()})"))

@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from gantuner.metrics import MetricTable
+from gantuner.text import Text
 
 from .errors import LogError
 from .names import ACCURACY_COLUMNS, LOSS_COLUMNS, accuracy_as_share, canonical_name, order_columns
@@ -47,10 +48,10 @@ def _accumulator():
     try:
         from tensorboard.backend.event_processing.event_accumulator import EventAccumulator
     except ImportError as error:
-        raise LogError(f"reading TensorBoard files needs the tensorboard package ({error}); "
-                       f"install it with: {INSTALL_HINT}",
-                       f"TensorBoard のファイルを読むには tensorboard パッケージが必要です({error})。"
-                       f"次でインストールしてください: {INSTALL_HINT}") from None
+        raise LogError(Text(f"reading TensorBoard files needs the tensorboard package ({error}); "
+                            f"install it with: {INSTALL_HINT}",
+                            f"TensorBoard のファイルを読むには tensorboard パッケージが必要です({error})。"
+                            f"次でインストールしてください: {INSTALL_HINT}")) from None
     return EventAccumulator
 
 
@@ -59,10 +60,10 @@ def _curves(path: Path) -> tuple[dict[str, tuple[np.ndarray, np.ndarray]], list[
     EventAccumulator = _accumulator()
     files = event_files(path)
     if not files:
-        raise LogError(f"{path}: no TensorBoard event file (events.out.tfevents.*) in this folder; "
-                       "open the folder the SummaryWriter wrote to",
-                       f"{path}: このフォルダに TensorBoard のイベントファイル(events.out.tfevents.*)が"
-                       "ありません。SummaryWriter が書いたフォルダを開いてください")
+        raise LogError(Text(f"{path}: no TensorBoard event file (events.out.tfevents.*) in this folder; "
+                            "open the folder the SummaryWriter wrote to",
+                            f"{path}: このフォルダに TensorBoard のイベントファイル(events.out.tfevents.*)が"
+                            "ありません。SummaryWriter が書いたフォルダを開いてください"))
     root = path if path.is_dir() else path.parent
     # A folder's event files form one run; a single file is read alone.
     sources = [path] if path.is_file() else sorted({f.parent for f in files})
@@ -74,10 +75,10 @@ def _curves(path: Path) -> tuple[dict[str, tuple[np.ndarray, np.ndarray]], list[
         try:
             accumulator.Reload()
         except Exception as error:  # the reader's own errors vary by version
-            raise LogError(f"{source}: TensorBoard could not read this event file ({error}); "
-                           "check that it is not damaged",
-                           f"{source}: TensorBoard がイベントファイルを読めません({error})。"
-                           "ファイルが壊れていないか確認してください") from None
+            raise LogError(Text(f"{source}: TensorBoard could not read this event file ({error}); "
+                                "check that it is not damaged",
+                                f"{source}: TensorBoard がイベントファイルを読めません({error})。"
+                                "ファイルが壊れていないか確認してください")) from None
         sub = "" if source == root or source.is_file() else source.relative_to(root).as_posix()
         for tag in accumulator.Tags().get("scalars", []):
             events = accumulator.Scalars(tag)
@@ -87,10 +88,10 @@ def _curves(path: Path) -> tuple[dict[str, tuple[np.ndarray, np.ndarray]], list[
             column = canonical_name(name)
             if column in origin and origin[column] != (sub or "."):
                 raise LogError(
-                    f"{path}: holds several runs ({origin[column]} and {sub or '.'} both have {name!r}); "
-                    "open one run's folder",
-                    f"{path}: 複数の実行が入っています({origin[column]} と {sub or '.'} の両方に {name!r})。"
-                    "1 つの実行のフォルダを開いてください")
+                    Text(f"{path}: holds several runs ({origin[column]} and {sub or '.'} both have {name!r}); "
+                         "open one run's folder",
+                         f"{path}: 複数の実行が入っています({origin[column]} と {sub or '.'} の両方に {name!r})。"
+                         "1 つの実行のフォルダを開いてください"))
             origin[column] = sub or "."
             curves[column] = (steps, values)
             tags_seen.append(name)
@@ -109,8 +110,8 @@ def read_tensorboard(path: str | Path) -> MetricTable:
     path = Path(path)
     curves, tags = _curves(path)
     if not curves:
-        raise LogError(f"{path}: the event files hold no scalars; log losses with add_scalar()",
-                       f"{path}: イベントファイルにスカラーがありません。add_scalar() で損失を記録してください")
+        raise LogError(Text(f"{path}: the event files hold no scalars; log losses with add_scalar()",
+                            f"{path}: イベントファイルにスカラーがありません。add_scalar() で損失を記録してください"))
     steps = np.unique(np.concatenate([s for s, _ in curves.values()]))
     columns: dict[str, np.ndarray] = {}
     for name, (s, v) in curves.items():
@@ -128,8 +129,8 @@ def read_tensorboard(path: str | Path) -> MetricTable:
             columns[name] = accuracy_as_share(columns[name])
     if not set(columns) & set(LOSS_COLUMNS):
         found = ", ".join(tags)
-        raise LogError(f"{path}: no loss among the TensorBoard tags ({found}); log them as e.g. 'Loss/D' and 'Loss/G'",
-                       f"{path}: TensorBoard のタグ({found})に損失がありません。"
-                       "'Loss/D' や 'Loss/G' のような名前で記録してください")
+        raise LogError(Text(f"{path}: no loss among the TensorBoard tags ({found}); log them as e.g. 'Loss/D' and 'Loss/G'",
+                            f"{path}: TensorBoard のタグ({found})に損失がありません。"
+                            "'Loss/D' や 'Loss/G' のような名前で記録してください"))
     return MetricTable(step=steps.astype(np.int64), columns=order_columns(columns), format="tensorboard",
                        source=str(path))

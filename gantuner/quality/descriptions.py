@@ -14,81 +14,80 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from ..text import Text
+
 
 @dataclass(frozen=True)
 class QualityMetric:
     key: str
-    label_en: str
-    label_ja: str
-    help_en: str
-    help_ja: str
+    label_text: Text
+    help_text: Text
     better: str  # "higher", "lower" or "one" (closest to 1.0)
     scale: str = "number"  # "count" (k of N), "share" (0..1, shown as %), "number" (with its unit)
-    unit_en: str = ""
-    unit_ja: str = ""
+    unit_text: Text = Text("")
     # (good, fair): a value at least this good reads "good" / "fair", else "poor"; for a
     # count, shares of N; for "one", the largest distance from 1.  None: no absolute reading.
     bands: tuple[float, float] | None = None
 
     def label(self, language: str = "en") -> str:
-        return self.label_ja if language == "ja" else self.label_en
+        return self.label_text.get(language)
 
     def help(self, language: str = "en") -> str:
-        return self.help_ja if language == "ja" else self.help_en
+        return self.help_text.get(language)
 
     def unit(self, language: str = "en") -> str:
-        return self.unit_ja if language == "ja" else self.unit_en
+        return self.unit_text.get(language)
 
 
 QUALITY_METRICS: dict[str, QualityMetric] = {m.key: m for m in (
     QualityMetric(
-        "quality_modes", "Modes covered", "カバーしたモード数",
-        "Mixture modes with at least one high-quality sample nearest to them (ring: of 8, grid: of 25).",
-        "高品質なサンプルが少なくとも 1 つ最寄りとなった混合分布のモード数 (ring: 8 個中, grid: 25 個中)。",
+        "quality_modes", Text("Modes covered", "カバーしたモード数"),
+        Text("Mixture modes with at least one high-quality sample nearest to them (ring: of 8, grid: of 25).",
+             "高品質なサンプルが少なくとも 1 つ最寄りとなった混合分布のモード数 (ring: 8 個中, grid: 25 個中)。"),
         "higher", "count", bands=(1.0, 0.75)),
     QualityMetric(
-        "quality_high_quality", "High-quality share", "高品質サンプルの割合",
-        "Share of samples within 3 standard deviations of their nearest mode (the true data: 0.989).",
-        "最寄りのモードから標準偏差の 3 倍以内にあるサンプルの割合 (本物のデータで 0.989)。",
+        "quality_high_quality", Text("High-quality share", "高品質サンプルの割合"),
+        Text("Share of samples within 3 standard deviations of their nearest mode (the true data: 0.989).",
+             "最寄りのモードから標準偏差の 3 倍以内にあるサンプルの割合 (本物のデータで 0.989)。"),
         "higher", "share", bands=(0.9, 0.6)),
     QualityMetric(
-        "quality_reverse_kl", "Reverse KL over modes", "モード分布の逆 KL",
-        "KL(generated || real) between the high-quality samples' mode histogram and the uniform one "
-        "(nats; 0 = evenly spread, ln K = one mode).",
-        "高品質サンプルのモード別ヒストグラムと一様分布との KL(生成 || 本物) (nat; 0 = 均等, ln K = 1 モードのみ)。",
-        "lower", "number", "nats", "nat", bands=(0.1, 0.5)),
+        "quality_reverse_kl", Text("Reverse KL over modes", "モード分布の逆 KL"),
+        Text("KL(generated || real) between the high-quality samples' mode histogram and the uniform one "
+             "(nats; 0 = evenly spread, ln K = one mode).",
+             "高品質サンプルのモード別ヒストグラムと一様分布との KL(生成 || 本物) (nat; 0 = 均等, ln K = 1 モードのみ)。"),
+        "lower", "number", Text("nats", "nat"), bands=(0.1, 0.5)),
     QualityMetric(
-        "quality_classes", "Digit classes covered", "カバーした数字クラス数",
-        "Digit classes (of 10) that at least 2 % of the samples are confidently (p >= 0.8) classified as.",
-        "サンプルの 2 % 以上が確信度 0.8 以上で分類された数字クラスの数 (10 個中)。",
+        "quality_classes", Text("Digit classes covered", "カバーした数字クラス数"),
+        Text("Digit classes (of 10) that at least 2 % of the samples are confidently (p >= 0.8) classified as.",
+             "サンプルの 2 % 以上が確信度 0.8 以上で分類された数字クラスの数 (10 個中)。"),
         "higher", "count", bands=(1.0, 0.8)),
     QualityMetric(
-        "quality_class_tv", "Class histogram distance", "クラス分布の距離",
-        "Total variation between the predicted class histograms of generated and real digits (0 = same, 1 = disjoint).",
-        "生成画像と本物の数字の予測クラス分布の全変動距離 (0 = 同じ, 1 = 重ならない)。",
+        "quality_class_tv", Text("Class histogram distance", "クラス分布の距離"),
+        Text("Total variation between the predicted class histograms of generated and real digits (0 = same, 1 = disjoint).",
+             "生成画像と本物の数字の予測クラス分布の全変動距離 (0 = 同じ, 1 = 重ならない)。"),
         "lower", "number", bands=(0.1, 0.3)),
     QualityMetric(
-        "quality_fid", "Fréchet distance (digits)", "フレシェ距離 (数字)",
-        "Fréchet distance between real and generated features of the small digits classifier "
-        "(not comparable with Inception FID; compare runs with equal sample counts).",
-        "小さな数字分類器の特徴量での本物と生成画像のフレシェ距離 "
-        "(Inception の FID とは比較できない; 同じサンプル数どうしで比べる)。",
-        "lower", "number", "classifier feature units", "分類器の特徴量単位"),
+        "quality_fid", Text("Fréchet distance (digits)", "フレシェ距離 (数字)"),
+        Text("Fréchet distance between real and generated features of the small digits classifier "
+             "(not comparable with Inception FID; compare runs with equal sample counts).",
+             "小さな数字分類器の特徴量での本物と生成画像のフレシェ距離 "
+             "(Inception の FID とは比較できない; 同じサンプル数どうしで比べる)。"),
+        "lower", "number", Text("classifier feature units", "分類器の特徴量単位")),
     QualityMetric(
-        "quality_diversity", "Diversity", "多様性",
-        "Mean pairwise distance of generated samples over that of real samples "
-        "(1 = as varied as the data, near 0 = mode collapse).",
-        "生成サンプル間の平均距離を本物のサンプル間の平均距離で割った値 (1 = データと同程度, 0 に近い = モード崩壊)。",
-        "one", "number", "× the data's spread", "× 本物の広がり", bands=(0.25, 0.5)),
+        "quality_diversity", Text("Diversity", "多様性"),
+        Text("Mean pairwise distance of generated samples over that of real samples "
+             "(1 = as varied as the data, near 0 = mode collapse).",
+             "生成サンプル間の平均距離を本物のサンプル間の平均距離で割った値 (1 = データと同程度, 0 に近い = モード崩壊)。"),
+        "one", "number", Text("× the data's spread", "× 本物の広がり"), bands=(0.25, 0.5)),
     QualityMetric(
-        "quality_precision", "Precision (kNN)", "適合率 (kNN)",
-        "Share of generated samples that fall within the real data's k-nearest-neighbour balls (realism).",
-        "本物データの k 近傍球の中に入る生成サンプルの割合 (本物らしさ)。",
+        "quality_precision", Text("Precision (kNN)", "適合率 (kNN)"),
+        Text("Share of generated samples that fall within the real data's k-nearest-neighbour balls (realism).",
+             "本物データの k 近傍球の中に入る生成サンプルの割合 (本物らしさ)。"),
         "higher", "share", bands=(0.6, 0.3)),
     QualityMetric(
-        "quality_recall", "Recall (kNN)", "再現率 (kNN)",
-        "Share of real samples that fall within the generated samples' k-nearest-neighbour balls (coverage).",
-        "生成サンプルの k 近傍球の中に入る本物サンプルの割合 (網羅性)。",
+        "quality_recall", Text("Recall (kNN)", "再現率 (kNN)"),
+        Text("Share of real samples that fall within the generated samples' k-nearest-neighbour balls (coverage).",
+             "生成サンプルの k 近傍球の中に入る本物サンプルの割合 (網羅性)。"),
         "higher", "share", bands=(0.6, 0.3)),
 )}
 
@@ -101,15 +100,15 @@ HEADLINE = {"mixture": ("quality_modes", "quality_high_quality"),
             "digits": ("quality_classes", "quality_class_tv"),
             "other": ("quality_precision", "quality_recall")}
 
-READINGS = {"good": ("good", "良好"), "fair": ("fair", "まずまず"), "poor": ("poor", "不十分")}
+READINGS = {"good": Text("good", "良好"), "fair": Text("fair", "まずまず"), "poor": Text("poor", "不十分")}
 
 _PHRASES = {  # how a headline number reads inside the summary sentence
-    "quality_modes": ("{value} modes", "モード {value}"),
-    "quality_high_quality": ("{value} of samples near a mode", "モード近くのサンプル {value}"),
-    "quality_classes": ("{value} digit classes", "数字クラス {value}"),
-    "quality_class_tv": ("class histogram distance {value}", "クラス分布の距離 {value}"),
-    "quality_precision": ("precision {value}", "適合率 {value}"),
-    "quality_recall": ("recall {value}", "再現率 {value}"),
+    "quality_modes": Text("{value} modes", "モード {value}"),
+    "quality_high_quality": Text("{value} of samples near a mode", "モード近くのサンプル {value}"),
+    "quality_classes": Text("{value} digit classes", "数字クラス {value}"),
+    "quality_class_tv": Text("class histogram distance {value}", "クラス分布の距離 {value}"),
+    "quality_precision": Text("precision {value}", "適合率 {value}"),
+    "quality_recall": Text("recall {value}", "再現率 {value}"),
 }
 
 
@@ -163,8 +162,7 @@ def reading(key: str, value: float, dataset: str | None = None) -> str | None:
 def reading_word(word: str | None, language: str = "en") -> str:
     if word is None:
         return ""
-    english, japanese = READINGS[word]
-    return japanese if language == "ja" else english
+    return READINGS[word].get(language)
 
 
 def headline_keys(metrics: Mapping[str, float], dataset: str | None) -> tuple[str, ...]:
@@ -187,9 +185,7 @@ def summary(metrics: Mapping[str, float], dataset: str | None, language: str = "
     words = []
     for key in keys:
         value = metrics[key]
-        english, japanese = _PHRASES[key]
-        parts.append((japanese if language == "ja" else english).format(
-            value=format_value(key, value, dataset, language)))
+        parts.append(_PHRASES[key].get(language).format(value=format_value(key, value, dataset, language)))
         words.append(reading(key, value, dataset))
     known = [w for w in words if w is not None]
     worst = max(known, key=("good", "fair", "poor").index) if known else None

@@ -47,6 +47,7 @@ from typing import Any
 import torch
 
 from ..knobs import STRUCTURAL_KNOBS
+from ..text import Text
 from .static_step import StaticStep
 from .tensor_knobs import TensorKnobs, structure_of
 
@@ -57,52 +58,51 @@ DISABLE_VARIABLE = "GANTUNER_FAST_PATH"  # set to 0 to keep every run eager
 EventLog = Callable[[dict[str, Any]], None]
 
 # User-facing text, English and Japanese.
-MESSAGES: dict[str, tuple[str, str]] = {
-    "not_cuda": (
+MESSAGES: dict[str, Text] = {
+    "not_cuda": Text(
         "Fast path off: it needs a CUDA GPU; training runs eagerly on {device}.",
         "高速経路はオフ: CUDA GPU が必要です。{device} で通常どおり学習します。",
     ),
-    "bf16_not_cuda": (
+    "bf16_not_cuda": Text(
         "Fast path off: it needs a CUDA GPU, and precision bf16 too; training runs eagerly "
         "in fp32 on {device}.",
         "高速経路はオフ: CUDA GPU が必要で、bf16 精度も CUDA 専用です。{device} で fp32 の通常実行をします。",
     ),
-    "disabled": (
+    "disabled": Text(
         "Fast path off: turned off by the environment variable {variable}=0.",
         "高速経路はオフ: 環境変数 {variable}=0 で無効にされています。",
     ),
-    "failed": (
-        "Fast path off: the CUDA graph step failed ({error}); training continues eagerly{precision_en}.",
-        "高速経路はオフ: CUDA グラフでのステップが失敗しました ({error})。通常実行で学習を続けます{precision_ja}。",
+    "failed": Text(
+        "Fast path off: the CUDA graph step failed ({error}); training continues eagerly{precision}.",
+        "高速経路はオフ: CUDA グラフでのステップが失敗しました ({error})。通常実行で学習を続けます{precision}。",
     ),
-    "on": (
-        "Fast path on: each step replays one CUDA graph (fused Adam{precision_en}), captured in {ms:.0f} ms.",
-        "高速経路オン: 各ステップを 1 つの CUDA グラフとして再生します (fused Adam{precision_ja})。"
+    "on": Text(
+        "Fast path on: each step replays one CUDA graph (fused Adam{precision}), captured in {ms:.0f} ms.",
+        "高速経路オン: 各ステップを 1 つの CUDA グラフとして再生します (fused Adam{precision})。"
         "キャプチャ {ms:.0f} ms。",
     ),
-    "recaptured": (
+    "recaptured": Text(
         "Step captured again after a change of {knobs} ({ms:.0f} ms).",
         "{knobs} の変更に合わせてステップを再キャプチャしました ({ms:.0f} ms)。",
     ),
-    "recaptured_objects": (
+    "recaptured_objects": Text(
         "Step captured again for a new model or optimiser state ({ms:.0f} ms).",
         "モデルまたは最適化器の状態が新しくなったため、ステップを再キャプチャしました ({ms:.0f} ms)。",
     ),
 }
 
 
-def note(key: str, **values: Any) -> tuple[str, str]:
-    en, ja = MESSAGES[key]
-    return en.format(**values), ja.format(**values)
+def note(key: str, **values: Any) -> Text:
+    return MESSAGES[key].format(**values)
 
 
-def event(kind: str, text: tuple[str, str]) -> dict[str, Any]:
+def event(kind: str, text: Text) -> dict[str, Any]:
     """An events.jsonl entry: ``{"type", "message", "message_ja"}`` (the driver adds step and time)."""
-    return {"type": kind, "message": text[0], "message_ja": text[1]}
+    return {"type": kind, **text.fields("message")}
 
 
-def eager_reason(engine: Any) -> tuple[str, str] | None:
-    """Why this engine cannot use the fast path (English, Japanese), or None if it can."""
+def eager_reason(engine: Any) -> Text | None:
+    """Why this engine cannot use the fast path, or None if it can."""
     if os.environ.get(DISABLE_VARIABLE, "").strip() == "0":
         return note("disabled", variable=DISABLE_VARIABLE)
     if engine.device.type != "cuda":
@@ -115,8 +115,7 @@ def path_status(stepper: FastStepper | None, engine: Any) -> dict[str, Any]:
     """The status-bar fields for a run with or without a stepper (see :meth:`FastStepper.status`)."""
     if stepper is not None:
         return stepper.status()
-    en, ja = eager_reason(engine) or ("", "")
-    return {"fast_path": "eager", "fast_path_reason": en, "fast_path_reason_ja": ja}
+    return {"fast_path": "eager", **(eager_reason(engine) or Text("")).fields("fast_path_reason")}
 
 
 def make_stepper(engine: Any, log: EventLog | None = None) -> FastStepper | None:
@@ -141,7 +140,7 @@ class FastStepper:
     CPU tests use it, and it is what the graph replays.
 
     Attributes: ``active`` (False once fallen back to ``engine.step()``),
-    ``reason`` / ``reason_ja`` (why not, when not), ``builds`` and
+    ``reason`` (a :class:`Text`: why not, when not), ``builds`` and
     ``captures`` (counts), ``last_capture_ms``.
     """
 
@@ -157,7 +156,7 @@ class FastStepper:
         self._log = log
         self.knobs = TensorKnobs(engine.device, engine.live)
         self.active = True
-        self.reason = self.reason_ja = ""
+        self.reason = Text("")
         self.builds = 0
         self.captures = 0
         self.last_capture_ms: float | None = None
@@ -207,7 +206,7 @@ class FastStepper:
             mode = "cuda_graph"
         else:
             mode = "static_eager"
-        return {"fast_path": mode, "fast_path_reason": self.reason, "fast_path_reason_ja": self.reason_ja}
+        return {"fast_path": mode, **self.reason.fields("fast_path_reason")}
 
     # ---- the fast step --------------------------------------------------------
     def _fast_step(self) -> torch.Tensor:
@@ -267,8 +266,8 @@ class FastStepper:
         self._graph.replay()  # capturing runs nothing: this is the step itself
         result = self._graph.output.clone()
         if self.captures == 1:
-            en_p, ja_p = _precision_words(self.precision, on=True)
-            self._emit("info", note("on", precision_en=en_p, precision_ja=ja_p, ms=self.last_capture_ms))
+            self._emit("info", note("on", precision=_precision_words(self.precision, on=True),
+                                    ms=self.last_capture_ms))
         elif self._changed_since_capture:
             changed = ", ".join(self._changed_since_capture)
             self._emit("info", note("recaptured", knobs=changed, ms=self.last_capture_ms))
@@ -285,15 +284,15 @@ class FastStepper:
         for opt in (self.engine.opt_d, self.engine.opt_g):
             opt.zero_grad(set_to_none=True)
         error = f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}".rstrip(": ")
-        en_p, ja_p = _precision_words(self.precision, on=False)
-        self._deactivate("error", note("failed", error=error[:200], precision_en=en_p, precision_ja=ja_p))
+        self._deactivate("error", note("failed", error=error[:200],
+                                       precision=_precision_words(self.precision, on=False)))
 
-    def _deactivate(self, kind: str, text: tuple[str, str]) -> None:
+    def _deactivate(self, kind: str, text: Text) -> None:
         self.active = False
-        self.reason, self.reason_ja = text
+        self.reason = text
         self._emit(kind, text)
 
-    def _emit(self, kind: str, text: tuple[str, str]) -> None:
+    def _emit(self, kind: str, text: Text) -> None:
         if self._log is not None:
             self._log(event(kind, text))
 
@@ -347,10 +346,10 @@ class CudaGraphs:
         return CapturedStep(graph, out)
 
 
-def _precision_words(precision: str, on: bool) -> tuple[str, str]:
+def _precision_words(precision: str, on: bool) -> Text:
     if precision != "bf16":
-        return "", ""
+        return Text("", "")
     if on:
-        return ", bf16 autocast", "、bf16 自動混合精度"
+        return Text(", bf16 autocast", "、bf16 自動混合精度")
     # The eager engine has no autocast: falling back means fp32.
-    return " in fp32 (bf16 needs the fast path)", " (bf16 は高速経路でのみ有効なので fp32 で計算します)"
+    return Text(" in fp32 (bf16 needs the fast path)", " (bf16 は高速経路でのみ有効なので fp32 で計算します)")

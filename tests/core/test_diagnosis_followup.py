@@ -29,10 +29,10 @@ def test_a_change_that_worked():
     assert h.evidence["verdict"] == "worked"
     assert h.evidence["knob"] == "lr_d" and h.evidence["source"] == "hint:d_too_strong"
     assert "Since lr_d was halved at step 4,000, D's accuracy fell from 99 % to 74 %" \
-        in h.explanation_en
+        in h.explanation_text.en
     assert "ステップ 4,000 で lr_d を半分にしてから、識別器の正解率が 99% から 74% に下がりました" \
-        in h.explanation_ja
-    assert h.title_en == "Result of D learning rate 2e-4 → 1e-4"  # the knob's label, as the markers say it
+        in h.explanation_text.ja
+    assert h.title_text.en == "Result of D learning rate 2e-4 → 1e-4"  # the knob's label, as the markers say it
     first, last = h.step_range
     assert first < 4000 < last
 
@@ -47,16 +47,16 @@ def test_a_change_without_effect():
     t = too_strong_run(6000)
     h = follow_up(t, change(4000, knob="d_batchnorm", old=True, new=False))
     assert h.evidence["verdict"] == "no_effect"
-    assert "d_batchnorm was turned off" in h.explanation_en
-    assert "d_batchnorm をオフにし" in h.explanation_ja
-    assert "has stayed at about" in h.explanation_en
+    assert "d_batchnorm was turned off" in h.explanation_text.en
+    assert "d_batchnorm をオフにし" in h.explanation_text.ja
+    assert "has stayed at about" in h.explanation_text.en
 
 
 def test_a_change_for_the_worse():
     t = concat(healthy_run(3000), shifted(per_step(2000, acc=0.99, d_loss=0.02, g_loss=5.0), 3000))
     h = follow_up(t, change(3000, old=2e-4, new=2e-3))
     assert h.evidence["verdict"] == "worse"
-    assert "raised tenfold" in h.explanation_en
+    assert "raised tenfold" in h.explanation_text.en
 
 
 def test_partly_towards_balance():
@@ -64,7 +64,7 @@ def test_partly_towards_balance():
                per_step(2000, acc=0.9, d_loss=0.2, g_loss=2.5, start=3001, seed=2))
     h = follow_up(t, change(3000, knob="d_dropout", old=0.0, new=0.2))
     assert h.evidence["verdict"] == "partly"
-    assert "d_dropout was changed from 0 to 0.2" in h.explanation_en
+    assert "d_dropout was changed from 0 to 0.2" in h.explanation_text.en
 
 
 def test_sparse_log_and_bad_events():

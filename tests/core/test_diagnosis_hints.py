@@ -14,11 +14,12 @@ from gantuner.diagnosis import Action, DiagnosisError, Hint
 from gantuner.diagnosis import texts as T
 from gantuner.diagnosis.actions import WEAKEN_D, make_actions
 from gantuner.diagnosis.hints import json_number
+from gantuner.text import Text
 
 
 def action(knob, op, value, limit=None):
     return Action(knob=knob, op=op, value=value, needs_restart=not knobs.KNOBS[knob].live,
-                  label_en="x", label_ja="x", limit=limit)
+                  label_text=Text("x", "x"), limit=limit)
 
 
 def test_apply_multiplies_adds_and_sets():
@@ -54,9 +55,9 @@ def test_apply_validates():
     with pytest.raises(knobs.KnobError):
         action("lr_d", "mul", 0.5).apply_to({"lr_d": "fast"})
     with pytest.raises(knobs.KnobError):
-        Action(knob="lr_q", op="mul", value=2, needs_restart=False, label_en="", label_ja="")
+        Action(knob="lr_q", op="mul", value=2, needs_restart=False, label_text=Text(""))
     with pytest.raises(DiagnosisError):
-        Action(knob="lr_d", op="pow", value=2, needs_restart=False, label_en="", label_ja="")
+        Action(knob="lr_d", op="pow", value=2, needs_restart=False, label_text=Text(""))
     with pytest.raises(DiagnosisError):
         action("loss", "mul", 2).apply_to({"loss": "bce"})
 
@@ -70,7 +71,7 @@ def test_no_op_detection():
 def test_op_text_for_the_report():
     assert action("lr_d", "mul", 0.5).op_text() == "x0.5"
     assert action("d_dropout", "add", 0.2, limit=0.5).op_text() == "+0.2 (at most 0.5)"
-    assert action("d_dropout", "add", 0.2, limit=0.5).op_text_ja() == "+0.2 (上限 0.5)"
+    assert action("d_dropout", "add", 0.2, limit=0.5).op_text("ja") == "+0.2 (上限 0.5)"
     assert action("d_batchnorm", "set", False).op_text() == "= off"
 
 
@@ -79,7 +80,7 @@ def test_make_actions_without_knobs_gives_all_advice_in_order():
     assert [a.knob for a in acts] == ["d_batchnorm", "d_dropout", "lr_d", "lr_g", "g_width",
                                       "g_depth", "label_smoothing", "instance_noise"]
     assert all(a.new_value is None for a in acts)
-    assert all(a.label_en and a.label_ja for a in acts)
+    assert all(a.label_text.en and a.label_text.ja for a in acts)
 
 
 def test_make_actions_keeps_an_unusable_knob_value_as_general_advice():
@@ -89,8 +90,8 @@ def test_make_actions_keeps_an_unusable_knob_value_as_general_advice():
 
 
 def test_hint_json():
-    h = Hint(id="x", severity="warning", title_en="T", title_ja="題", explanation_en="E",
-             explanation_ja="説明", step_range=(np.int64(5), np.int64(9)),
+    h = Hint(id="x", severity="warning", title_text=Text("T", "題"), explanation_text=Text("E", "説明"),
+             step_range=(np.int64(5), np.int64(9)),
              evidence={"a": np.float64(0.123456789), "b": float("nan"), "c": np.int64(3),
                        "d": [np.float32(1.5)], "e": "text"},
              actions=[action("lr_d", "mul", 0.5)])
@@ -103,8 +104,8 @@ def test_hint_json():
                                   "label": "x", "label_ja": "x"}
     assert (data["title"], data["title_ja"], data["explanation"]) == ("T", "題", "E")
     with pytest.raises(DiagnosisError):
-        Hint(id="x", severity="fatal", title_en="", title_ja="", explanation_en="",
-             explanation_ja="", step_range=(0, 0))
+        Hint(id="x", severity="fatal", title_text=Text(""), explanation_text=Text(""),
+             step_range=(0, 0))
 
 
 def test_json_number():
@@ -120,16 +121,17 @@ def _fields(template: str) -> set[str]:
 @pytest.mark.parametrize("table", [T.PARTS, T.TITLES, T.REPORT_WORDS, T.CHANGES, T.MOVED,
                                    T.WEAK_REASONS])
 def test_both_languages_have_the_same_fields(table):
-    for key, (en, ja) in table.items():
+    for key, text in table.items():
+        en, ja = text.en, text.ja
         assert en and ja, key
         assert _fields(en) == _fields(ja), key
 
 
 def test_japanese_uses_the_seed_vocabulary():
-    ja = " ".join(p[1] for p in T.PARTS.values())
+    ja = " ".join(p.ja for p in T.PARTS.values())
     for word in ("識別器", "生成器", "正解率", "学習率", "ドロップアウト", "バッチ正規化", "損失", "勾配"):
         assert word in ja, word
-    labels = " ".join(p[1] for p in T.ACTION_LABELS.values())
+    labels = " ".join(p.ja for p in T.ACTION_LABELS.values())
     assert "識別器のバッチ正規化を外す" in labels
 
 

@@ -62,8 +62,8 @@ def test_d_ahead_but_working_is_never_critical_and_claims_nothing_about_images(n
     assert not [h for h in hints if h.severity == "critical"]
     assert "d_too_strong" in [h.id for h in hints]
     for h in hints:
-        assert "images stay poor" not in h.explanation_en
-        assert "probably garbage" not in h.explanation_en
+        assert "images stay poor" not in h.explanation_text.en
+        assert "probably garbage" not in h.explanation_text.en
 
 
 def test_chainer_g_loss_climbing_under_a_low_d_loss_is_named():
@@ -85,10 +85,10 @@ def test_nan_from_the_first_row_names_a_bug_and_no_onset():
     _, hints = judge("kerasgan_ccgan_nan_issue6.log")
     top = hints[0]
     assert top.id == "divergence" and top.severity == "critical"
-    en = top.explanation_en
+    en = top.explanation_text.en
     assert "bug in the code or the data" in en and "integer division" in en
     assert not re.search(r"step \d", en) and "restart" not in en.lower()
-    assert "コードかデータの不具合" in top.explanation_ja
+    assert "コードかデータの不具合" in top.explanation_text.ja
     assert top.actions == []
 
 
@@ -105,7 +105,7 @@ def test_carpedm20_g_loss_zero_with_d_loss_huge_is_a_saturated_d():
     _, hints = judge("carpedm20_dcgan_tf_issue276.log")
     top = severe(hints)[0]
     assert top.id in ("d_too_weak", "convergence_failure", "divergence")
-    assert "calls every fake real" in top.title_en
+    assert "calls every fake real" in top.title_text.en
 
 
 def test_relativistic_hinge_is_quiet_when_told_and_hedged_when_not():
@@ -114,8 +114,8 @@ def test_relativistic_hinge_is_quiet_when_told_and_hedged_when_not():
     _, guessed = judge("bmsggan_relhinge_issue2.log")
     assert not [h for h in guessed if h.severity == "critical"]
     for h in severe(guessed):
-        assert h.severity == "warning" and "hinge" in h.explanation_en
-        assert "hinge" in h.explanation_ja
+        assert h.severity == "warning" and "hinge" in h.explanation_text.en
+        assert "hinge" in h.explanation_text.ja
 
 
 def test_expected_tsv_covers_every_verdict_kind():

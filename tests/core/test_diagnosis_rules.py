@@ -39,7 +39,7 @@ def test_healthy_without_accuracy_uses_the_losses():
     hints = diagnose(t)
     assert ids(hints) == ["healthy"]
     assert "d_acc_mean" not in hints[0].evidence
-    assert "steady" in hints[0].explanation_en
+    assert "steady" in hints[0].explanation_text.en
 
 
 # ---- d_too_strong ----------------------------------------------------------------
@@ -51,8 +51,8 @@ def test_textbook_too_strong_d():
     assert top.evidence["d_acc_mean"] > 0.97
     assert top.evidence["g_loss_start"] < top.evidence["g_loss_end"]  # "G loss keeps rising"
     assert top.evidence["grad_norm_g_median"] > 100
-    assert "keeps rising" in top.explanation_en
-    assert "LARGE" not in top.explanation_en  # the batch-norm reading is for a G loss near 0
+    assert "keeps rising" in top.explanation_text.en
+    assert "LARGE" not in top.explanation_text.en  # the batch-norm reading is for a G loss near 0
     # G's gradient norm over 100 is D's doing: no separate divergence warning.
     assert "divergence" not in ids(hints)
 
@@ -66,7 +66,7 @@ def test_too_strong_from_loss_alone():
     top = diagnose(t)[0]
     assert top.id == "d_too_strong"
     assert "d_acc_mean" not in top.evidence
-    assert "D's loss stayed at" in top.explanation_en
+    assert "D's loss stayed at" in top.explanation_text.en
 
 
 def test_too_strong_from_d_outputs_but_not_from_a_mild_lead():
@@ -78,8 +78,8 @@ def test_too_strong_from_d_outputs_but_not_from_a_mild_lead():
             del t.columns[name]
     top = diagnose(strong)[0]
     assert top.id == "d_too_strong" and top.evidence["d_acc_source"] == "d_score"
-    assert top.explanation_en.startswith("D's score (the mean of D(x) and 1 - D(G(z)))")
-    assert "識別器のスコア" in top.explanation_ja
+    assert top.explanation_text.en.startswith("D's score (the mean of D(x) and 1 - D(G(z)))")
+    assert "識別器のスコア" in top.explanation_text.ja
     # Counting each batch mean past 0.5 as "right" would call this 100 %:
     assert ids(diagnose(mild)) == ["healthy"]
 
@@ -173,7 +173,7 @@ def test_at_chance_needs_corroboration():
                                      "label_smoothing": 0.0, "instance_noise": 0.0})
     assert ids(handicapped) == ["d_too_weak"]
     assert handicapped[0].evidence["handicaps"] == ["lr_d"]
-    assert "1/10" in handicapped[0].explanation_en
+    assert "1/10" in handicapped[0].explanation_text.en
     knobs = [a.knob for a in handicapped[0].actions]
     assert knobs[0] == "lr_d"  # dropout, smoothing and noise are already off
 
@@ -186,7 +186,7 @@ def test_improving_samples_veto_too_weak_and_a_plateau_proves_nothing():
     hints = diagnose(t)
     assert ids(hints) == ["d_too_weak"]
     assert hints[0].evidence["quality_classes_end"] == pytest.approx(3.0, abs=0.1)
-    assert "not improving" in hints[0].explanation_en
+    assert "not improving" in hints[0].explanation_text.en
     q[499::500] = [2.0, 3.0, 5.0, 6.0, 8.0, 9.0]  # improving: G still learns from this D
     assert "d_too_weak" not in ids(diagnose(t))
     # At chance with a quality plateau (maybe at its best): no verdict without the knobs.
@@ -222,7 +222,7 @@ def test_mode_collapse_from_falling_mode_coverage():
     ev = hints[0].evidence
     assert ev["quality_modes_best"] == 8 and ev["quality_modes_now"] == 2
     assert hints[0].step_range == (500, 3000)
-    assert "8" in hints[0].explanation_en and "2" in hints[0].explanation_en
+    assert "8" in hints[0].explanation_text.en and "2" in hints[0].explanation_text.en
 
 
 def test_steady_quality_or_early_noise_is_no_collapse():
@@ -290,7 +290,7 @@ def test_losses_swinging_widely_are_unstable():
     assert ids(hints) == ["unstable"]
     assert hints[0].evidence["relative_noise"] > THRESHOLDS.unstable_rel_noise
     assert [a.knob for a in hints[0].actions][:3] == ["batch_size", "lr_d", "lr_g"]
-    assert "larger batch" in hints[0].explanation_en
+    assert "larger batch" in hints[0].explanation_text.en
 
 
 def test_loss_spikes_are_unstable():
@@ -361,8 +361,8 @@ def test_every_hint_is_json_and_bilingual():
             assert set(json.loads(text)) >= {"id", "severity", "title", "step_range", "evidence",
                                              "actions", "explanation", "title_ja",
                                              "explanation_ja"}
-            assert any("\u3040" <= ch <= "\u30ff" for ch in h.explanation_ja), h.id
-            assert "{" not in h.explanation_en and "{" not in h.explanation_ja
+            assert any("\u3040" <= ch <= "\u30ff" for ch in h.explanation_text.ja), h.id
+            assert "{" not in h.explanation_text.en and "{" not in h.explanation_text.ja
     assert seen >= {"healthy", "d_too_strong", "mode_collapse", "slow_progress", "divergence"}
 
 
@@ -390,7 +390,7 @@ def test_four_of_eight_ring_modes_is_not_healthy():
     assert "healthy" not in ids(hints)
     collapse = next(h for h in hints if h.id == "mode_collapse")
     assert collapse.severity == "warning" and collapse.evidence["quality_modes_total"] == 8
-    assert "4 of the data's 8" in collapse.explanation_en and "seems" in collapse.explanation_en
+    assert "4 of the data's 8" in collapse.explanation_text.en and "seems" in collapse.explanation_text.en
     # One evaluation after the warm-up is enough to say so.
     t1, _ = _with_quality("quality_modes", [np.nan, np.nan, 4], "ring")
     assert "mode_collapse" in ids(diagnose(t1, knobs=knobs))
@@ -403,7 +403,7 @@ def test_a_knn_precision_of_five_percent_is_not_healthy():
     hints = diagnose(t, knobs=knobs)
     assert "healthy" not in ids(hints)
     poor = next(h for h in hints if h.id == "mode_collapse")
-    assert poor.title_en == "The samples are far from the data"
+    assert poor.title_text.en == "The samples are far from the data"
     assert poor.evidence["quality_precision_recent_median"] == 0.05
     good, _ = _with_quality("quality_precision", [0.7, 0.8, 0.8], "digits")
     assert ids(diagnose(good, knobs=knobs)) == ["healthy"]

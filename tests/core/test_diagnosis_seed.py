@@ -72,12 +72,12 @@ def test_example1_remedies_follow_the_seed_order(example1):
     assert not restart["d_batchnorm"] and not restart["lr_d"] and not restart["d_dropout"]
     dropout = next(a for a in top.actions if a.knob == "d_dropout")
     assert dropout.limit == 0.5
-    assert "care" in next(a for a in top.actions if a.knob == "lr_g").label_en
+    assert "care" in next(a for a in top.actions if a.knob == "lr_g").label_text.en
 
 
 def test_example1_explains_batch_norm_and_frozen_d(example1):
     top = diagnose(example1)[0]
-    en, ja = top.explanation_en, top.explanation_ja
+    en, ja = top.explanation_text.en, top.explanation_text.ja
     assert "LARGE" in en and "batch normalisation" in en and "frozen" in en
     assert "trainable = False" in en
     assert "バッチ正規化" in ja and "凍結" in ja and "例題1" in ja
@@ -92,8 +92,8 @@ def test_example2_is_healthy_without_any_warning(example2):
     assert h.evidence["warmup_d_acc_max"] == 1.0  # the 100 % at step 50 is the warm-up
     assert h.evidence["rise_step"] == 4000       # "4000イテレーションから70%になった"
     assert 0.70 <= h.evidence["late_d_acc_mean"] <= 0.78
-    assert "warm-up" in h.explanation_en and "slightly ahead" in h.explanation_en
-    assert "ウォームアップ" in h.explanation_ja and "少しだけ優位" in h.explanation_ja
+    assert "warm-up" in h.explanation_text.en and "slightly ahead" in h.explanation_text.en
+    assert "ウォームアップ" in h.explanation_text.ja and "少しだけ優位" in h.explanation_text.ja
 
 
 @pytest.mark.parametrize("end", [100, 150, 200, 350, 700, 1000, 1400, 2000, 4000, 14000, 19000])

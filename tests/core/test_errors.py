@@ -9,6 +9,7 @@ from gantuner.errors import GantunerError, printable
 from gantuner.knobs import KnobError
 from gantuner.logs.errors import LogError
 from gantuner.quality.errors import QualityError
+from gantuner.text import Text
 from gantuner.training.checkpoint import CheckpointError, CheckpointWriteError
 from gantuner.training.device import DeviceError
 
@@ -26,14 +27,14 @@ def test_messages_in_both_languages_come_through_the_base():
     assert isinstance(error, GantunerError)
     assert "no such file" in str(error) and "見つかりません" in error.message("ja")
     assert KnobError("lr_g is out of range").message("ja") == "lr_g is out of range"  # no Japanese: English
-    assert LogError("a", "あ").message("ja") == "あ"
+    assert LogError(Text("a", "あ")).message("ja") == "あ"
 
 
 def test_escape_sequences_in_any_message_are_made_visible():
     hostile = "run\x1b]0;title\x07\x1b[2J\u202eevil\rend"
-    for error in (LogError(hostile, hostile), data_error("missing", hostile), CheckpointError(hostile),
+    for error in (LogError(Text(hostile, hostile)), data_error("missing", hostile), CheckpointError(hostile),
                   KnobError(hostile)):
-        for text in (str(error), error.message("ja"), error.message_en):
+        for text in (str(error), error.message("ja"), error.message("en")):
             assert not any(ch in text for ch in "\x1b\x07\u202e\r"), text
             assert "\\x1b" in text and "\\u202e" in text
 

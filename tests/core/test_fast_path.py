@@ -264,10 +264,10 @@ def test_graph_path_without_cuda_falls_back_to_eager_and_says_why():
         np.testing.assert_array_equal(got, expected)  # nothing ran twice, nothing was lost
         assert engine.step_count == 3
         assert not stepper.active
-        assert stepper.reason.startswith("Fast path off") and "eagerly" in stepper.reason
-        assert "高速経路" in stepper.reason_ja
+        assert stepper.reason.en.startswith("Fast path off") and "eagerly" in stepper.reason.en
+        assert "高速経路" in stepper.reason.ja
         assert [e["type"] for e in events] == ["error"]
-        assert events[0]["message"] == stepper.reason and events[0]["message_ja"] == stepper.reason_ja
+        assert events[0]["message"] == stepper.reason.en and events[0]["message_ja"] == stepper.reason.ja
         assert stepper.status()["fast_path"] == "eager"
 
 
@@ -275,17 +275,18 @@ def test_make_stepper_stays_eager_on_cpu_and_logs_why(monkeypatch):
     engine = Engine({**RING_FAST})
     events: list[dict] = []
     assert make_stepper(engine, log=events.append) is None
-    assert events == [{"type": "info", "message": eager_reason(engine)[0], "message_ja": eager_reason(engine)[1]}]
+    assert events == [{"type": "info", "message": eager_reason(engine).en, "message_ja": eager_reason(engine).ja}]
     assert "CUDA" in events[0]["message"] and "CPU" in events[0]["message"]
     status = fast_path.path_status(None, engine)
     assert status == {"fast_path": "eager", "fast_path_reason": events[0]["message"],
                       "fast_path_reason_ja": events[0]["message_ja"]}
     engine.config["precision"] = "bf16"
-    assert "fp32" in eager_reason(engine)[0]
+    assert "fp32" in eager_reason(engine).en
     monkeypatch.setenv(fast_path.DISABLE_VARIABLE, "0")
-    assert fast_path.DISABLE_VARIABLE in eager_reason(engine)[0]
+    assert fast_path.DISABLE_VARIABLE in eager_reason(engine).en
 
 
 def test_every_message_has_both_languages():
-    for key, (en, ja) in fast_path.MESSAGES.items():
+    for key, text in fast_path.MESSAGES.items():
+        en, ja = text.en, text.ja
         assert en and ja and en != ja, key

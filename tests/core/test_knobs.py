@@ -7,7 +7,7 @@ from gantuner import knobs
 
 def test_every_knob_has_bilingual_help_group_and_valid_default():
     for k in knobs.KNOBS.values():
-        assert k.help_en and k.help_ja and k.label_en and k.label_ja, k.name
+        assert k.help_text.en and k.help_text.ja and k.label_text.en and k.label_text.ja, k.name
         assert k.group in knobs.GROUPS, k.name
         assert k.validate(k.default) == k.default, k.name
 

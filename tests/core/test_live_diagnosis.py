@@ -122,7 +122,7 @@ def test_follow_up_says_the_halved_lr_d_worked():
     feed(live, 4050, 4600, 0.74, rng)
     hints = live.maybe_update(now=1.0)
     assert hints[0].id == "fix_result"  # follow-ups come first
-    assert "lr_d was halved at step 4,000" in hints[0].explanation_en
+    assert "lr_d was halved at step 4,000" in hints[0].explanation_text.en
     assert hints[0].evidence["verdict"] == "worked"
 
 

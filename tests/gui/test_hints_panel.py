@@ -11,24 +11,25 @@ from gantuner.diagnosis.hints import Action, Hint
 from gantuner.gui import i18n
 from gantuner.gui.hint_regions import HintRegions
 from gantuner.gui.hints_panel import HintsPanel
+from gantuner.text import Text
 
 KNOBS = {"lr_d": 2e-4, "lr_g": 2e-4, "d_dropout": 0.0, "d_batchnorm": True, "label_smoothing": 0.0}
 
 
 def strong_d(evidence_acc: float = 0.99, step_range=(1200, 4200)) -> Hint:
     return Hint(
-        "d_too_strong", "warning", "The discriminator is too strong", "識別器が強すぎます",
-        "D's accuracy stayed near 99 %.", "識別器の正解率が 99 % 近くのままです。", step_range,
+        "d_too_strong", "warning", Text("The discriminator is too strong", "識別器が強すぎます"),
+        Text("D's accuracy stayed near 99 %.", "識別器の正解率が 99 % 近くのままです。"), step_range,
         {"d_acc_mean": evidence_acc, "steps": 3000},
-        [Action("d_batchnorm", "set", False, True, "Remove batch norm from D", "識別器のバッチ正規化を外す"),
-         Action("d_dropout", "add", 0.1, False, "Add dropout to D", "識別器にドロップアウトを追加する", limit=0.5),
-         Action("lr_d", "mul", 0.5, False, "Lower D's learning rate", "識別器の学習率を下げる")])
+        [Action("d_batchnorm", "set", False, True, Text("Remove batch norm from D", "識別器のバッチ正規化を外す")),
+         Action("d_dropout", "add", 0.1, False, Text("Add dropout to D", "識別器にドロップアウトを追加する"), limit=0.5),
+         Action("lr_d", "mul", 0.5, False, Text("Lower D's learning rate", "識別器の学習率を下げる"))])
 
 
 def diverged() -> Hint:
-    return Hint("divergence", "critical", "Training diverged", "学習が発散しました",
-                "Losses became NaN.", "損失が NaN になりました。", (4180, 4200), {"first_nan_step": 4180},
-                [Action("lr_d", "mul", 0.1, False, "Cut D's learning rate tenfold", "識別器の学習率を 1/10 にする")])
+    return Hint("divergence", "critical", Text("Training diverged", "学習が発散しました"),
+                Text("Losses became NaN.", "損失が NaN になりました。"), (4180, 4200), {"first_nan_step": 4180},
+                [Action("lr_d", "mul", 0.1, False, Text("Cut D's learning rate tenfold", "識別器の学習率を 1/10 にする"))])
 
 
 class PaintCounter(QObject):
@@ -149,10 +150,10 @@ def test_apply_sends_the_ticked_live_changes_and_the_ticked_restart_ones(panel, 
 
 def test_apply_stages_only_the_ticked_restart_actions(panel, qtbot):
     """Issue 13 item 3: ticked only dropout, and G width x2 and G depth +1 were staged too."""
-    hint = Hint("g_too_weak", "warning", "G is too weak", "生成器が弱すぎます", "e", "j", (0, 100), {},
-                [Action("d_dropout", "add", 0.3, False, "Add dropout to D", "識別器にドロップアウトを追加する"),
-                 Action("g_width", "mul", 2, True, "Widen G", "生成器の幅を広げる"),
-                 Action("g_depth", "add", 1, True, "Deepen G", "生成器を深くする")])
+    hint = Hint("g_too_weak", "warning", Text("G is too weak", "生成器が弱すぎます"), Text("e", "j"), (0, 100), {},
+                [Action("d_dropout", "add", 0.3, False, Text("Add dropout to D", "識別器にドロップアウトを追加する")),
+                 Action("g_width", "mul", 2, True, Text("Widen G", "生成器の幅を広げる")),
+                 Action("g_depth", "add", 1, True, Text("Deepen G", "生成器を深くする"))])
     panel.set_hints([hint], {**KNOBS, "g_width": 32, "g_depth": 0})
     card = panel.card("g_too_weak")
     assert [r.check.isChecked() for r in card._rows] == [True, False, False]
@@ -174,10 +175,10 @@ def test_preselect_all_ticks_every_live_action(qtbot):
 
 
 def test_apply_is_disabled_without_a_live_change(panel):
-    only_restart = Hint("needs_restart", "info", "Widen G", "生成器の幅を広げる", "e", "j", (0, 10), {},
-                        [Action("g_width", "mul", 2, True, "Widen G", "生成器の幅を広げる")])
-    already = Hint("noop", "info", "Dropout", "ドロップアウト", "e", "j", (0, 10), {},
-                   [Action("d_dropout", "set", 0.0, False, "No dropout", "ドロップアウトなし")])
+    only_restart = Hint("needs_restart", "info", Text("Widen G", "生成器の幅を広げる"), Text("e", "j"), (0, 10), {},
+                        [Action("g_width", "mul", 2, True, Text("Widen G", "生成器の幅を広げる"))])
+    already = Hint("noop", "info", Text("Dropout", "ドロップアウト"), Text("e", "j"), (0, 10), {},
+                   [Action("d_dropout", "set", 0.0, False, Text("No dropout", "ドロップアウトなし"))])
     panel.set_hints([only_restart, already], KNOBS)
     assert not panel.card("needs_restart").apply.isEnabled()  # until its action is ticked
     panel.card("needs_restart")._rows[0].check.setChecked(True)
@@ -194,8 +195,8 @@ def test_apply_is_disabled_without_a_live_change(panel):
 
 
 def test_a_hint_without_actions_has_no_apply_button(panel):
-    report = Hint("fix_result", "info", "Result of lr_d 2e-4 -> 1e-4", "lr_d 2e-4 → 1e-4 の効果",
-                  "It worked.", "効果がありました。", (3500, 4500), {"verdict": "worked"}, [])
+    report = Hint("fix_result", "info", Text("Result of lr_d 2e-4 -> 1e-4", "lr_d 2e-4 → 1e-4 の効果"),
+                  Text("It worked.", "効果がありました。"), (3500, 4500), {"verdict": "worked"}, [])
     panel.set_hints([report], KNOBS)
     assert panel.card("fix_result").apply.isHidden()
 

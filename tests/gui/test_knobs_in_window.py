@@ -18,7 +18,7 @@ def test_every_knob_has_a_widget_with_its_name_and_help_and_range_in_the_tooltip
     for name, knob in knobs.KNOBS.items():
         widget = window.findChild(QWidget, f"knob_{name}")
         assert widget is window.knob_panel.editor(name)
-        assert knob.help_en in widget.toolTip()
+        assert knob.help_text.en in widget.toolTip()
         if knob.minimum is not None and knob.choices is None:
             assert "…" in widget.toolTip()
     for name, kind in kinds.items():

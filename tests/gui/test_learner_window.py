@@ -11,6 +11,7 @@ from gantuner.gui import i18n
 from gantuner.gui.hints_panel import evidence_text
 from gantuner.gui.plain_words import plain_event_text
 from gantuner.gui.welcome import KEY_DISMISSED
+from gantuner.text import Text
 from gantuner.training.fast_path import note
 
 from .helpers import run_dir_of, wait_for_steps
@@ -178,7 +179,7 @@ def test_paused_is_shown_and_only_resume_goes_on(qtbot, make_window):
 def test_lessons_name_the_article_and_evidence_reads_in_words():
     from gantuner.gui.log_opener import LogOpener  # noqa: F401  (the texts below are its menu entries)
 
-    hint = Hint("fix_result", "info", "t", "t", "e", "j", (0, 10),
+    hint = Hint("fix_result", "info", Text("t", "t"), Text("e", "j"), (0, 10),
                 {"knob": "lr_d", "restarted": True, "improved": False}, [])
     text = evidence_text(hint, None, "en")
     assert "True" not in text and "False" not in text and "yes" in text and "no" in text
@@ -194,7 +195,8 @@ def test_lesson_menu_entries_say_the_article_not_the_seed(qtbot, make_window):
 
 
 def test_the_fast_path_note_is_said_plainly():
-    english, japanese = note("not_cuda", device="CPU")
+    said = note("not_cuda", device="CPU")
+    english, japanese = said.en, said.ja
     plain = plain_event_text({"type": "info", "message": english, "message_ja": japanese}, "en")
     assert "eagerly" not in plain and "Fast path" not in plain and "CPU" in plain and "normal speed" in plain
     # Another note is shown as written, Japanese when the interface is.

@@ -56,7 +56,7 @@ def test_batches_add_one_curve_per_metric_each_on_its_own_scale(plot):
     assert curves["quality_fid"].yData.tolist() == [40.0, 20.0, 40 / 3, 10.0]
     assert curves["quality_diversity"].yData.tolist() == pytest.approx([0.2, 0.3, 0.4, 0.5])
     # The strip names each metric with its latest value and unit.
-    fid_label, div_label = (QUALITY_METRICS[k].label_en for k in ("quality_fid", "quality_diversity"))
+    fid_label, div_label = (QUALITY_METRICS[k].label_text.en for k in ("quality_fid", "quality_diversity"))
     assert legend_names(plot) == [f"{fid_label} 10 classifier feature units", f"{div_label} 0.5 × the data's spread"]
     # One metric drawn at a time, with the value axis in its unit.
     plot.choice.setCurrentIndex(plot.choice.findData("quality_fid"))
@@ -136,12 +136,12 @@ def test_labels_follow_the_language(plot, qtbot):
     plot.append_rows(rows(0, 101))
     plot.set_language("ja")
     index = plot.choice.findData("quality_fid")
-    assert plot.choice.itemText(index) == QUALITY_METRICS["quality_fid"].label_ja
+    assert plot.choice.itemText(index) == QUALITY_METRICS["quality_fid"].label_text.ja
     plot.set_language("en")
-    assert plot.title.text() == "Quality" and plot.choice.itemText(0) == QUALITY_METRICS["quality_fid"].label_en
+    assert plot.title.text() == "Quality" and plot.choice.itemText(0) == QUALITY_METRICS["quality_fid"].label_text.en
     i18n.set_language("ja")
     qtbot.waitUntil(lambda: plot.title.text() == "品質", timeout=2000)
-    assert plot.choice.itemText(0) == QUALITY_METRICS["quality_fid"].label_ja and plot.language == "ja"
+    assert plot.choice.itemText(0) == QUALITY_METRICS["quality_fid"].label_text.ja and plot.language == "ja"
     assert plot.getPlotItem().getAxis("bottom").labelText == "ステップ"
 
 

@@ -26,8 +26,8 @@ def test_japanese_relabels_the_running_window_without_a_restart(qtbot, make_wind
     assert window.menus.training_menu.title() == "学習(&T)"
     assert window.transport.pause_button.text() == "一時停止"
     assert window.knob_dock.windowTitle() == "ノブ"
-    assert label.text() == "D の学習率"  # knob labels come from knobs.py label_ja
-    assert "識別器の学習率" in window.knob_panel.editor("lr_d").toolTip()  # and help_ja
+    assert label.text() == "D の学習率"  # knob labels come from knobs.py
+    assert "識別器の学習率" in window.knob_panel.editor("lr_d").toolTip()  # and its help
     assert window.knob_panel.findChild(type(window.knob_panel.restart_button), "restartButton").text() \
         == "この設定で再スタート"
     window.set_language("en")
