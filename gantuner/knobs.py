@@ -26,6 +26,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import number_format
 from .errors import GantunerError
 from .text import Text
 
@@ -96,8 +97,8 @@ class Knob:
             return "one of " + ", ".join(str(c) for c in self.choices)
         if self.type is bool:
             return "true or false"
-        low = "" if self.minimum is None else _fmt(self.minimum)
-        high = "" if self.maximum is None else _fmt(self.maximum)
+        low = "" if self.minimum is None else number_format.setting(self.minimum)
+        high = "" if self.maximum is None else number_format.setting(self.maximum)
         return f"{low} .. {high}"
 
     def validate(self, value: Any) -> Any:
@@ -120,12 +121,6 @@ class Knob:
                     + (f" {self.unit}" if self.unit else "")
                 )
         return coerced
-
-
-def _fmt(number: float) -> str:
-    if isinstance(number, int) or float(number).is_integer() and abs(number) < 1e6:
-        return str(int(number))
-    return f"{number:g}"
 
 
 _TRUE = {"1", "true", "yes", "on"}
@@ -375,11 +370,7 @@ def format_value(name: str, value: Any) -> str:
     if isinstance(value, bool) or (k is not None and k.type is bool):
         return "on" if value else "off"
     if isinstance(value, float):
-        if value != 0 and (abs(value) < 1e-2 or abs(value) >= 1e5):
-            mantissa, exponent = f"{value:.2e}".split("e")
-            mantissa = mantissa.rstrip("0").rstrip(".")
-            return f"{mantissa}e{int(exponent)}"
-        return f"{value:g}"
+        return number_format.setting(value)
     return str(value)
 
 

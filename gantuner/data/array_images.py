@@ -14,6 +14,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
+from .. import number_format
 from .errors import data_error
 
 # Images per interpolate call are chosen so that one uint8 chunk stays near this size.
@@ -67,7 +68,8 @@ def to_uint8(images: np.ndarray, path: Path) -> tuple[np.ndarray, str]:
         raise data_error("not_finite", path)
     rule = value_rule(images)
     if not rule:
-        raise data_error("value_range", path, low=_short(images.min()), high=_short(images.max()))
+        raise data_error("value_range", path, low=number_format.measured(float(images.min()), digits=4),
+                         high=number_format.measured(float(images.max()), digits=4))
     if rule == "bool":
         return images.astype(np.uint8) * np.uint8(255), rule
     if rule == "0..65535":
@@ -83,10 +85,6 @@ def to_uint8(images: np.ndarray, path: Path) -> tuple[np.ndarray, str]:
     np.rint(scaled, out=scaled)
     np.clip(scaled, 0, 255, out=scaled)
     return scaled.astype(np.uint8), rule
-
-
-def _short(value: float) -> str:
-    return f"{float(value):.4g}"
 
 
 def to_nchw(images: np.ndarray, path: Path) -> tuple[np.ndarray, str]:

@@ -16,6 +16,7 @@ from typing import BinaryIO
 import numpy as np
 from numpy.lib import format as npy_format
 
+from .. import number_format
 from ..text import Text
 from .errors import data_error
 
@@ -25,7 +26,6 @@ MAX_ARRAY_BYTES = 2 * 1024**3
 # How many times its stored size compressed content may grow (real image data:
 # 1-10x; zeros, the stuff of decompression bombs: up to 1000x).
 MAX_EXPANSION = 100
-_GIB = 1024**3
 
 
 def require_regular_file(path: Path) -> os.stat_result:
@@ -50,9 +50,9 @@ def check_declared(path: Path, declared: int, what: Text | str, limit: int | Non
     limit = MAX_ARRAY_BYTES if limit is None else limit
     if declared > limit:
         if limit >= MAX_ARRAY_BYTES:
-            raise data_error("too_large", path, what=what, size=_size_text(declared),
-                             limit=_size_text(MAX_ARRAY_BYTES))
-        raise data_error("expands_too_much", path, what=what, size=_size_text(declared),
+            raise data_error("too_large", path, what=what, size=number_format.byte_size(declared),
+                             limit=number_format.byte_size(MAX_ARRAY_BYTES))
+        raise data_error("expands_too_much", path, what=what, size=number_format.byte_size(declared),
                          times=MAX_EXPANSION)
 
 
@@ -72,9 +72,3 @@ def npy_header(file: BinaryIO, path: Path) -> tuple[tuple[int, ...], np.dtype, i
         raise data_error("npy_objects", path)
     count = math.prod(shape)
     return tuple(shape), dtype, count * dtype.itemsize
-
-
-def _size_text(count: int) -> str:
-    if count >= _GIB:
-        return f"{count / _GIB:,.1f} GiB"
-    return f"{count / 1024**2:,.1f} MiB" if count >= 1024**2 else f"{count:,} bytes"

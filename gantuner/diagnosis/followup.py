@@ -87,9 +87,9 @@ def follow_up(table: MetricTable, change_event: Mapping[str, Any]) -> Hint | Non
 
     b_rows, a_rows = np.flatnonzero(before), np.flatnonzero(after)
     change = _describe(knob, old, new)
-    fields = dict(change=change, step=T.steps(change_step), metric=T.METRICS[metric],
-                  before=fmt(b_mean), after=fmt(a_mean), b0=T.steps(s[b_rows[0]]),
-                  b1=T.steps(s[b_rows[-1]]), a0=T.steps(s[a_rows[0]]), a1=T.steps(s[a_rows[-1]]),
+    fields = dict(change=change, step=T.count(change_step), metric=T.METRICS[metric],
+                  before=fmt(b_mean), after=fmt(a_mean), b0=T.count(s[b_rows[0]]),
+                  b1=T.count(s[b_rows[-1]]), a0=T.count(s[a_rows[0]]), a1=T.count(s[a_rows[-1]]),
                   verdict=T.pair(verdict))
     if moved:
         direction = "fell" if a_mean < b_mean else "rose"
@@ -122,7 +122,7 @@ def _whole_percent(x: float) -> T.Text:
 
 
 def _loss_text(x: float) -> T.Text:
-    return T.Text(T.num(x), T.num(x))
+    return T.Text(T.measured(x), T.measured(x))
 
 
 def _distance(x: float, band: tuple[float, float]) -> float:

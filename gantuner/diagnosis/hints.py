@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from gantuner import knobs as knobs_mod
+from gantuner import number_format
 from gantuner.text import Text
 
 SEVERITIES = ("critical", "warning", "info")
@@ -95,12 +96,12 @@ class Action:
         if self.op == "set":
             text = "= " + knobs_mod.format_value(self.knob, self.value)
         elif self.op == "mul":
-            text = f"x{self.value:g}"
+            text = "x" + number_format.setting(self.value)
         else:
-            text = f"{self.value:+g}"
+            text = ("+" if self.value >= 0 else "") + number_format.setting(self.value)
         if self.limit is not None:
             word = LIMIT_WORDS["most" if self._raises() else "least"].get(language)
-            text += f" ({word} {self.limit:g})"
+            text += f" ({word} {number_format.setting(self.limit)})"
         return text
 
     def _raises(self) -> bool:

@@ -7,6 +7,7 @@ import unicodedata
 from typing import Any
 
 from gantuner import knobs as knobs_mod
+from gantuner import number_format
 from gantuner.metrics import MetricTable
 
 from . import series
@@ -48,7 +49,7 @@ def format_report(table: MetricTable, hints: list[Hint], language: str = "en") -
     n = len(table)
     if n:
         first, last = int(table.step.min()), int(table.step.max())
-        lines.append(f"{w('rows')}: {n} ({w('steps_range', a=T.steps(first), b=T.steps(last))})")
+        lines.append(f"{w('rows')}: {n} ({w('steps_range', a=T.count(first), b=T.count(last))})")
     else:
         lines.append(f"{w('rows')}: 0")
     if table.skipped_lines:
@@ -80,7 +81,7 @@ def notes(table: MetricTable, lang: str) -> list[str]:
             out.append(T.say("combined", lang, which=which,
                              sources=sources))
     if len(table) and int(table.step[0]) > THRESHOLDS.warmup_max_steps:
-        out.append(T.say("tail", lang, first=T.steps(int(table.step[0]))))
+        out.append(T.say("tail", lang, first=T.count(int(table.step[0]))))
     return out
 
 
@@ -90,7 +91,7 @@ def _hint_lines(index: int, hint: Hint, lang: str) -> list[str]:
 
     a, b = hint.step_range
     head = (f"{index}. [{w(hint.severity)}] {hint.title(lang)}  "
-            f"({w('steps_range', a=T.steps(a), b=T.steps(b))})")
+            f"({w('steps_range', a=T.count(a), b=T.count(b))})")
     out = [head]
     # Named for people here; `--json` keeps the keys.
     evidence = "; ".join(f"{evidence_label(k, lang)} = {_value(v)}" for k, v in hint.evidence.items())
@@ -112,7 +113,7 @@ def _hint_lines(index: int, hint: Hint, lang: str) -> list[str]:
 def _value(v: Any) -> str:
     v = json_number(v)
     if isinstance(v, float):
-        return f"{v:g}"
+        return number_format.measured(v, digits=4)
     if isinstance(v, list):
         return "[" + ", ".join(_value(x) for x in v) + "]"
     return str(v)

@@ -90,8 +90,8 @@ def d_too_strong(ctx: Context) -> Hint | None:
     rows = row_span(st.first, st.last)
     first, last = ctx.step_at(st.first), ctx.step_at(st.last)
     evidence: dict[str, Any] = {"steps": last - first, "pinned_share": st.share}
-    fields: dict[str, Any] = {"first": T.steps(first), "last": T.steps(last),
-                              "span": T.steps(last - first), "acc_name": ctx.acc_name()}
+    fields: dict[str, Any] = {"first": T.count(first), "last": T.count(last),
+                              "span": T.count(last - first), "acc_name": ctx.acc_name()}
     if ctx.acc_raw is not None:
         acc_mean = ctx.mean("acc", rows)
         # Smoothed extremes: what the rule compared (per-step values jump by +-0.05).
@@ -103,7 +103,7 @@ def d_too_strong(ctx: Context) -> Hint | None:
                       acc_max=T.pct2(acc_max))
     if ctx.has("d_loss"):
         evidence["d_loss_mean"] = ctx.mean("d_loss", rows)
-        fields["d_loss_mean"] = T.num(evidence["d_loss_mean"])
+        fields["d_loss_mean"] = T.measured(evidence["d_loss_mean"])
     parts = [T.pair("strong_acc" if by_acc else "strong_loss", **fields),
              T.pair("strong_why")]
     if not by_acc and not ctx.loss.confirmed:
@@ -116,18 +116,18 @@ def d_too_strong(ctx: Context) -> Hint | None:
         rising = (trend(ctx, "g_loss", rows) >= th.g_rise_trend
                   and g_end >= th.g_rise_growth * max(g_start, 1e-9))
         if g_mean < th.g_loss_near_zero:
-            parts.append(T.pair("strong_g_near_zero", g_mean=T.num(g_mean)))
+            parts.append(T.pair("strong_g_near_zero", g_mean=T.measured(g_mean)))
             evidence["g_loss_near_zero"] = True
         elif rising:
-            parts.append(T.pair("strong_g_rising", g_start=T.num(g_start), g_end=T.num(g_end)))
+            parts.append(T.pair("strong_g_rising", g_start=T.measured(g_start), g_end=T.measured(g_end)))
             evidence.update(g_loss_start=g_start, g_loss_end=g_end)
         elif g_mean >= th.g_loss_large:
-            parts.append(T.pair("strong_g_large", g_mean=T.num(g_mean)))
+            parts.append(T.pair("strong_g_large", g_mean=T.measured(g_mean)))
     if ctx.has("grad_norm_g"):
         g_norm = float(np.nanmedian(ctx.raw("grad_norm_g")[rows]))
         evidence["grad_norm_g_median"] = g_norm
         if g_norm > th.grad_norm_explode:
-            parts.append(T.pair("strong_grad", grad_norm=T.num(g_norm)))
+            parts.append(T.pair("strong_grad", grad_norm=T.measured(g_norm)))
     parts.append(T.pair("strong_remedies"))
     return make_hint("d_too_strong", "warning", hint_title("d_too_strong"), T.join(*parts), ctx,
                      st.first, st.last, evidence, remedies, score=0.5 + 0.5 * st.share)
@@ -137,7 +137,7 @@ def _won_outright(ctx: Context, rows_won: tuple[int, int]) -> Hint:
     first, last = rows_won
     rows = row_span(first, last)
     evidence: dict[str, Any] = {"rows": last - first + 1, "won_from_step": ctx.step_at(first)}
-    fields: dict[str, Any] = {"first": T.steps(ctx.step_at(first)), "last": T.steps(ctx.step_at(last)),
+    fields: dict[str, Any] = {"first": T.count(ctx.step_at(first)), "last": T.count(ctx.step_at(last)),
                               "rows": last - first + 1}
     measures = []
     if ctx.has("d_g_z"):
@@ -148,7 +148,7 @@ def _won_outright(ctx: Context, rows_won: tuple[int, int]) -> Hint:
         g_mean = ctx.mean("g_loss", rows)
         evidence["g_loss_mean"] = g_mean
         if ctx.loss.g_far is not None:
-            measures.append(T.pair("won_g", g_mean=T.num(g_mean), g_far=T.num(ctx.loss.g_far)))
+            measures.append(T.pair("won_g", g_mean=T.measured(g_mean), g_far=T.measured(ctx.loss.g_far)))
     if ctx.has("d_loss"):
         evidence["d_loss_mean"] = ctx.mean("d_loss", rows)
     listed = T.Text("; ".join(m.en for m in measures), "、".join(m.ja for m in measures))
@@ -181,9 +181,9 @@ def _g_far_above(ctx: Context) -> Hint | None:
         return None
     evidence = {"g_loss_start": g_start, "g_loss_end": g_end, "g_loss_trend": g_trend,
                 "d_loss_mean": d_mean}
-    text = T.join(T.pair("strong_g_far", g_start=T.num(g_start), g_end=T.num(g_end),
-                         d_loss_mean=T.num(d_mean), first=T.steps(ctx.step_at(int(post[0]))),
-                         last=T.steps(ctx.step_at(int(post[-1])))),
+    text = T.join(T.pair("strong_g_far", g_start=T.measured(g_start), g_end=T.measured(g_end),
+                         d_loss_mean=T.measured(d_mean), first=T.count(ctx.step_at(int(post[0]))),
+                         last=T.count(ctx.step_at(int(post[-1])))),
                   T.pair("strong_why"), T.pair("strong_remedies"))
     return make_hint("d_too_strong", "warning", hint_title("d_too_strong"), text, ctx,
                      int(post[0]), int(post[-1]), evidence, A.WEAKEN_D, score=0.6)
@@ -231,8 +231,8 @@ def convergence_failure(ctx: Context) -> Hint | None:
         return None
     d_mean = ctx.mean("d_loss", rows)
     first, last = ctx.step_at(st.first), ctx.step_at(st.last)
-    text = T.pair("failure", d_loss_mean=T.num(d_mean), first=T.steps(first),
-                  last=T.steps(last), g_start=T.num(g_start), g_end=T.num(g_end))
+    text = T.pair("failure", d_loss_mean=T.measured(d_mean), first=T.count(first),
+                  last=T.count(last), g_start=T.measured(g_start), g_end=T.measured(g_end))
     evidence = {"d_loss_mean": d_mean, "g_loss_start": g_start, "g_loss_end": g_end,
                 "g_loss_trend": g_trend, "steps": last - first}
     # Critical only when the losses are known to be bce or least squares, or
@@ -249,8 +249,8 @@ def _fooled(ctx: Context, rows_fooled: tuple[int, int]) -> Hint:
     rows = row_span(first, last)
     d_mean = ctx.mean("d_loss", rows)
     g_mean = ctx.mean("g_loss", rows)
-    text = T.pair("fooled", d_loss_mean=T.num(d_mean), g_loss_mean=T.num(g_mean),
-                  first=T.steps(ctx.step_at(first)), last=T.steps(ctx.step_at(last)),
+    text = T.pair("fooled", d_loss_mean=T.measured(d_mean), g_loss_mean=T.measured(g_mean),
+                  first=T.count(ctx.step_at(first)), last=T.count(ctx.step_at(last)),
                   rows=last - first + 1)
     evidence = {"d_loss_mean": d_mean, "g_loss_mean": g_mean, "rows": last - first + 1}
     severity = "critical" if ctx.loss.confirmed else "warning"
@@ -295,13 +295,13 @@ def d_too_weak(ctx: Context) -> Hint | None:
                                 "steps": last - first, "share": st.share}
     if np.isfinite(d_mean):
         evidence["d_loss_mean"] = d_mean
-    parts = [T.pair(key, acc_mean=T.pct2(acc_mean), d_loss_mean=T.num(d_mean),
+    parts = [T.pair(key, acc_mean=T.pct2(acc_mean), d_loss_mean=T.measured(d_mean),
                     acc_name=ctx.acc_name(),
-                    first=T.steps(first), last=T.steps(last), span=T.steps(last - first))]
+                    first=T.count(first), last=T.count(last), span=T.count(last - first))]
     if quality is not None:
         name, q_start, q_end, _ = quality
-        parts.append(T.pair("weak_quality", quality=quality_name(name), q_start=T.num(q_start),
-                            q_end=T.num(q_end)))
+        parts.append(T.pair("weak_quality", quality=quality_name(name), q_start=T.measured(q_start),
+                            q_end=T.measured(q_end)))
         evidence.update({f"{name}_start": q_start, f"{name}_end": q_end})
     if reasons:
         listed = T.Text("; ".join(text.en for text, _ in reasons), "、".join(text.ja for text, _ in reasons))

@@ -50,9 +50,9 @@ def mode_collapse(ctx: Context) -> Hint | None:
         last = float(values[-1])
         if total and now <= th.quality_low_coverage * total:
             row = int(ok[-1])
-            parts.append(T.pair("collapse_coverage", quality=quality_name(name), now=T.num(now),
-                                total=str(total), first=T.steps(ctx.step_at(int(ok[0]))),
-                                last=T.steps(ctx.step_at(row))))
+            parts.append(T.pair("collapse_coverage", quality=quality_name(name), now=T.measured(now),
+                                total=str(total), first=T.count(ctx.step_at(int(ok[0]))),
+                                last=T.count(ctx.step_at(row))))
             evidence.update({f"{name}_recent_median": now, f"{name}_total": total})
             first_row, last_row = int(ok[0]), row
             low_coverage = True
@@ -61,9 +61,9 @@ def mode_collapse(ctx: Context) -> Hint | None:
             continue
         if best > 0 and best_i < values.size - recent.size and now <= (1 - th.quality_drop) * best:
             best_row, now_row = int(ok[best_i]), int(ok[-1])
-            parts.append(T.pair("collapse_quality", quality=quality_name(name), best=T.num(best),
-                                now=T.num(last), best_step=T.steps(ctx.step_at(best_row)),
-                                now_step=T.steps(ctx.step_at(now_row))))
+            parts.append(T.pair("collapse_quality", quality=quality_name(name), best=T.measured(best),
+                                now=T.measured(last), best_step=T.count(ctx.step_at(best_row)),
+                                now_step=T.count(ctx.step_at(now_row))))
             evidence.update({f"{name}_best": best, f"{name}_now": last,
                              f"{name}_recent_median": now,
                              f"{name}_best_step": ctx.step_at(best_row)})
@@ -76,10 +76,10 @@ def mode_collapse(ctx: Context) -> Hint | None:
     osc = _oscillation(ctx)
     if osc is not None:
         period, peak, amplitude, acc_mean, rows = osc
-        parts.append(T.pair("collapse_osc", period=T.steps(period), acf=f"{peak:.2f}",
+        parts.append(T.pair("collapse_osc", period=T.count(period), acf=f"{peak:.2f}",
                             acc_name=ctx.acc_name(),
-                            acc_mean=T.pct2(acc_mean), first=T.steps(ctx.step_at(rows[0])),
-                            last=T.steps(ctx.step_at(rows[-1]))))
+                            acc_mean=T.pct2(acc_mean), first=T.count(ctx.step_at(rows[0])),
+                            last=T.count(ctx.step_at(rows[-1]))))
         evidence.update(g_loss_period_steps=period, g_loss_autocorrelation=peak,
                         g_loss_amplitude=amplitude, d_acc_mean=acc_mean)
         if first_row is None:
@@ -162,9 +162,9 @@ def _far_from_data(ctx: Context) -> Hint | None:
         if now > th.quality_poor_realism:
             return None
         first, last = int(ok[0]), int(ok[-1])
-        text = T.join(T.pair("poor_quality", quality=quality_name(name), now=T.num(now),
+        text = T.join(T.pair("poor_quality", quality=quality_name(name), now=T.measured(now),
                              evaluations=int(min(ok.size, th.quality_recent)),
-                             last=T.steps(ctx.step_at(last))), T.pair("collapse_why"))
+                             last=T.count(ctx.step_at(last))), T.pair("collapse_why"))
         evidence = {f"{name}_recent_median": now, "evaluations": int(ok.size)}
         return make_hint("mode_collapse", "warning", hint_title("poor_quality"), text, ctx,
                          first, last, evidence, A.FIGHT_COLLAPSE, score=0.45)

@@ -57,8 +57,8 @@ def divergence(ctx: Context) -> Hint | None:
                         "nonfinite_rows": int(ctx.run_step.shape[0])}
             return _div_hint(ctx, "critical", "divergence", text, first_step, last_step,
                              evidence, (), 1.0)
-        text = T.pair("diverge_nonfinite", what=what, bad=bad, first=T.steps(first_step),
-                      last=T.steps(last_step))
+        text = T.pair("diverge_nonfinite", what=what, bad=bad, first=T.count(first_step),
+                      last=T.count(last_step))
         evidence = {"nonfinite_from_step": first_step, "columns": names,
                     "nonfinite_rows": int(ctx.run_step.shape[0] - start)}
         return _div_hint(ctx, "critical", "divergence", text, first_step, last_step,
@@ -82,9 +82,9 @@ def divergence(ctx: Context) -> Hint | None:
             over = np.flatnonzero(smooth > th.explode_loss)
             first_row = int(over[0]) if over.size else peak_row
             last_row = ctx.n - 1
-            text = T.pair("diverge_explode", what=column_names([name]), peak=T.num(peak),
-                          peak_step=T.steps(ctx.step_at(peak_row)),
-                          first=T.steps(ctx.step_at(first_row)))
+            text = T.pair("diverge_explode", what=column_names([name]), peak=T.measured(peak),
+                          peak_step=T.count(ctx.step_at(peak_row)),
+                          first=T.count(ctx.step_at(first_row)))
             evidence = {"column": name, "peak": peak, "peak_step": ctx.step_at(peak_row),
                         "early_level": early, "max_raw": float(np.nanmax(np.abs(
                             np.where(np.isfinite(x), x, np.nan))))}
@@ -102,8 +102,8 @@ def divergence(ctx: Context) -> Hint | None:
         rows = row_span(st.first, st.last)
         median = float(np.nanmedian(ctx.raw(name)[rows]))
         which = T.LOSS_NAMES["D" if name.endswith("_d") else "G"]
-        text = T.pair("diverge_grad", which=which, grad_norm=T.num(median),
-                      first=T.steps(ctx.step_at(st.first)), last=T.steps(ctx.step_at(st.last)))
+        text = T.pair("diverge_grad", which=which, grad_norm=T.measured(median),
+                      first=T.count(ctx.step_at(st.first)), last=T.count(ctx.step_at(st.last)))
         evidence = {"column": name, "grad_norm_median": median, "share_over_100": st.share,
                     "steps": ctx.step_at(st.last) - ctx.step_at(st.first)}
         return _div_hint(ctx, "warning", "divergence_grad", text, ctx.step_at(st.first),
@@ -115,7 +115,7 @@ def divergence(ctx: Context) -> Hint | None:
         bad = np.flatnonzero(np.isinf(x))
         if bad.size:
             text = T.pair("diverge_transient", what=column_names([name]), count=int(bad.size),
-                          first=T.steps(ctx.step_at(int(bad[0]))))
+                          first=T.count(ctx.step_at(int(bad[0]))))
             evidence = {"column": name, "infinite_rows": int(bad.size),
                         "first_step": ctx.step_at(int(bad[0]))}
             return _div_hint(ctx, "warning", "divergence_transient", text,

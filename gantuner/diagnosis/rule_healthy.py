@@ -24,7 +24,7 @@ def healthy(ctx: Context) -> Hint | None:
     if post.size < th.min_rows:
         return None
     evidence: dict[str, Any] = {"warmup_end_step": int(ctx.warmup_end)}
-    fields = {"d_loss_mean": T.num(ctx.mean("d_loss")), "g_loss_mean": T.num(ctx.mean("g_loss"))}
+    fields = {"d_loss_mean": T.measured(ctx.mean("d_loss")), "g_loss_mean": T.measured(ctx.mean("g_loss"))}
     for name in ("d_loss", "g_loss"):
         if ctx.has(name):
             evidence[f"{name}_mean"] = ctx.mean(name)
@@ -49,12 +49,12 @@ def healthy(ctx: Context) -> Hint | None:
                 ctx.acc_raw[warm]).any() else float("nan")
             if warm_acc >= 0.9:
                 parts.append(T.pair("healthy_warmup", warm_acc=T.pct2(warm_acc),
-                                    warm_end=T.steps(ctx.warmup_end)))
+                                    warm_end=T.count(ctx.warmup_end)))
                 evidence["warmup_d_acc_max"] = warm_acc
         rise = _late_rise(ctx, post)
         if rise is not None:
             rise_row, late_acc = rise
-            parts.append(T.pair("healthy_ahead", rise_step=T.steps(ctx.step_at(rise_row)),
+            parts.append(T.pair("healthy_ahead", rise_step=T.count(ctx.step_at(rise_row)),
                                 acc_name=ctx.acc_name(),
                                 late_acc=T.pct2(late_acc)))
             evidence.update(rise_step=ctx.step_at(rise_row), late_d_acc_mean=late_acc)
@@ -81,7 +81,7 @@ def _late_rise(ctx: Context, post: np.ndarray) -> tuple[int, float] | None:
 @rule("too_little_data", priority=9, stage="little")
 def too_little_data(ctx: Context) -> Hint:
     th = ctx.th
-    text = T.pair("little", rows=ctx.n, after=ctx.n_post, warmup=T.steps(ctx.warmup_end),
+    text = T.pair("little", rows=ctx.n, after=ctx.n_post, warmup=T.count(ctx.warmup_end),
                   min_rows=th.min_rows)
     evidence = {"rows": ctx.n, "rows_after_warmup": ctx.n_post,
                 "warmup_end_step": int(ctx.warmup_end)}

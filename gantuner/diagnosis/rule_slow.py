@@ -57,9 +57,9 @@ def slow_progress(ctx: Context) -> Hint | None:
         d_x, d_g_z = float(np.nanmean(bx)), float(np.nanmean(bz))
         evidence.update(d_x_mean=d_x, d_g_z_mean=d_g_z)
         outputs = T.pair("slow_outputs", d_x=f"{d_x:.3f}", d_g_z=f"{d_g_z:.3f}")
-    parts = [T.pair("slow", first=T.steps(first_step), last=T.steps(last_step),
-                    band=f"{th.slow_loss_band:g}", d_loss_min=T.num(evidence["d_loss_min"]),
-                    d_loss_max=T.num(evidence["d_loss_max"]), outputs=outputs)]
+    parts = [T.pair("slow", first=T.count(first_step), last=T.count(last_step),
+                    band=f"{th.slow_loss_band:g}", d_loss_min=T.measured(evidence["d_loss_min"]),
+                    d_loss_max=T.measured(evidence["d_loss_max"]), outputs=outputs)]
     values = ctx.knobs or {}
     if "lr_d" in values and "lr_g" in values:
         parts.append(T.pair("slow_lr", lr_d=knobs_mod.format_value("lr_d", values["lr_d"]),

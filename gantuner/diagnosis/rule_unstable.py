@@ -57,8 +57,8 @@ def unstable(ctx: Context) -> Hint | None:
     spikes_text = (T.pair("unstable_spikes", n_spikes=n_spikes, spike_share=T.pct2(spike_share))
                    if n_spikes else T.Text("", ""))
     first, last = ctx.step_at(int(rows[0])), ctx.step_at(int(rows[-1]))
-    text = T.pair("unstable", which=T.LOSS_NAMES[name], noise=T.num(sigma),
-                  rel=T.pct2(rel), spikes=spikes_text, first=T.steps(first), last=T.steps(last))
+    text = T.pair("unstable", which=T.LOSS_NAMES[name], noise=T.measured(sigma),
+                  rel=T.pct2(rel), spikes=spikes_text, first=T.count(first), last=T.count(last))
     evidence = {"column": name, "noise": sigma, "relative_noise": rel, "spikes": n_spikes,
                 "spike_share": spike_share, "rows": int(rows.size)}
     return make_hint("unstable", "warning", hint_title("unstable"), text, ctx, int(rows[0]),

@@ -2,49 +2,20 @@
 
 Texts are data: each entry is a :class:`~gantuner.text.Text` of format
 strings (English, Japanese) with named fields, filled in by :func:`say` and
-:func:`pair`.  The Japanese follows the article
-article's vocabulary (識別器, 生成器, 正解率, 学習率, ドロップアウト, バッチ正規化,
-損失, 勾配).  Numbers are formatted here, once, so both languages show the
-same figures.
+:func:`pair`.  The Japanese follows the article's vocabulary (識別器, 生成器, 正解率, 学習率, ドロップアウト, バッチ正規化,
+損失, 勾配).  Numbers are formatted by :mod:`gantuner.number_format` (re-exported here as
+``T.measured``, ``T.percent``, ``T.count``), so both languages show the same figures.
 """
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
+from ..number_format import count as count
+from ..number_format import measured as measured
+from ..number_format import percent as percent
 from ..text import LANGUAGES as LANGUAGES
 from ..text import Text
-
-# ---- number formatting ------------------------------------------------------
-
-def pct(share: float, language: str = "en", whole: bool = False) -> str:
-    """0.9969 -> '99.7 %' (en) / '99.7%' (ja); whole numbers stay short, and
-    ``whole`` rounds to them (a before/after comparison needs no decimals)."""
-    if share is None or not math.isfinite(share):
-        return "?"
-    value = 100.0 * share
-    text = f"{value:.0f}" if whole or abs(value - round(value)) < 0.05 else f"{value:.1f}"
-    return text + ("%" if language == "ja" else " %")
-
-
-def steps(n: float) -> str:
-    """5350 -> '5,350'."""
-    return f"{int(round(n)):,}"
-
-
-def num(x: float) -> str:
-    """Losses and norms: 3 significant digits, plain for moderate sizes."""
-    if x is None or math.isnan(x):
-        return "n/a"  # a column the log does not have
-    if math.isinf(x):
-        return "inf" if x > 0 else "-inf"
-    if x == 0:
-        return "0"
-    if abs(x) >= 1e4 or abs(x) < 1e-3:
-        return f"{x:.2e}"
-    return f"{x:.3g}" if abs(x) < 100 else f"{x:,.0f}"
-
 
 # ---- hint texts -------------------------------------------------------------
 # Each value: Text(English, Japanese).
@@ -574,7 +545,7 @@ REPORT_WORDS: dict[str, Text] = {
 
 def pct2(share: float, whole: bool = False) -> Text:
     """A percentage in both typographies: '99.7 %' and '99.7%'."""
-    return Text(pct(share, "en", whole), pct(share, "ja", whole))
+    return Text(percent(share, "en", whole), percent(share, "ja", whole))
 
 
 def entry(key: str, table: dict | None = None) -> Text:

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import knobs as knobs_mod
+from .. import number_format
 from ..diagnosis.evidence_labels import evidence_label
 from ..diagnosis.hints import Action, DiagnosisError, Hint
 from . import i18n
@@ -473,5 +474,6 @@ def _short(value: Any, language: str = "en") -> str:
     elif isinstance(value, (list, tuple)) and len(value) == 2 and all(isinstance(v, int) for v in value):
         text = f"{value[0]:,}–{value[1]:,}"  # a step range
     else:
-        text = value if isinstance(value, str) else (f"{value:g}" if isinstance(value, float) else str(value))
+        text = value if isinstance(value, str) else (
+            number_format.measured(value, digits=4) if isinstance(value, float) else str(value))
     return text if len(text) <= 24 else text[:23] + "…"

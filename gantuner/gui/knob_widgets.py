@@ -26,18 +26,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import knobs
+from .. import knobs, number_format
 from ..knobs import Knob
 
 LOG_STEP = 2.0  # the arrows of a log-scale knob halve or double it
 
 
 def short_float(value: float) -> str:
-    """``0.0002`` -> ``2e-4``; ``0.5`` -> ``0.5``: compact, and round-trips through float()."""
-    if value != 0 and (abs(value) < 1e-2 or abs(value) >= 1e6):
-        mantissa, exponent = f"{value:.5e}".split("e")
-        return f"{mantissa.rstrip('0').rstrip('.')}e{int(exponent)}"
-    return f"{value:.6g}"
+    """``0.0002`` -> ``2e-4``; ``0.5`` -> ``0.5``: a knob's value as everywhere, with the
+    digits a spin box keeps (it round-trips through float())."""
+    return number_format.setting(float(value), digits=6)
 
 
 class CompactDoubleSpinBox(QDoubleSpinBox):

@@ -14,6 +14,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from .. import number_format
 from ..text import Text
 
 
@@ -127,16 +128,17 @@ def format_value(key: str, value: float, dataset: str | None = None, language: s
         return "NaN"
     metric = QUALITY_METRICS.get(key)
     if metric is None:
-        return f"{value:.4g}"
+        return number_format.measured(value, digits=4)
     if metric.scale == "count":
         n = total(key, dataset)
         if n is None:
             return str(int(round(value)))
         return f"{int(round(value))} / {n}" if language == "ja" else f"{int(round(value))} of {n}"
     if metric.scale == "share":
-        return f"{100 * value:.0f} %"
+        return number_format.percent(value, language, whole=True)
     unit = metric.unit(language)
-    return f"{value:.3g} {unit}" if unit else f"{value:.3g}"
+    shown = number_format.measured(value)
+    return f"{shown} {unit}" if unit else shown
 
 
 def reading(key: str, value: float, dataset: str | None = None) -> str | None:

@@ -136,7 +136,7 @@ def test_japanese_uses_the_seed_vocabulary():
 
 
 def test_percent_formatting():
-    assert T.pct(0.997) == "99.7 %" and T.pct(0.997, "ja") == "99.7%"
-    assert T.pct(1.0) == "100 %" and T.pct(float("nan")) == "?"
-    assert T.steps(5350) == "5,350"
-    assert T.num(0.000624) == "6.24e-04" and T.num(1.23456) == "1.23" and T.num(591000) == "5.91e+05"
+    assert T.percent(0.997) == "99.7 %" and T.percent(0.997, "ja") == "99.7%"
+    assert T.percent(1.0) == "100 %" and T.percent(float("nan")) == "?"
+    assert T.count(5350) == "5,350"
+    assert T.measured(0.000624) == "6.24e-04" and T.measured(1.23456) == "1.23" and T.measured(591000) == "5.91e+05"

@@ -22,7 +22,7 @@ def test_issue_knob_names_exist_with_the_right_kind():
 
 
 @pytest.mark.parametrize("name, value, fragment", [
-    ("lr_d", -1, "lr_d = -1 is out of range: use 1e-06 .. 1"),
+    ("lr_d", -1, "lr_d = -1 is out of range: use 1e-6 .. 1"),
     ("lr_d", "fast", "lr_d = 'fast' is not a number"),
     ("d_dropout", 0.95, "0 .. 0.9"),
     ("batch_size", 2.5, "not a whole number"),

@@ -72,7 +72,7 @@ def test_a_bad_value_is_shown_beside_the_knob_and_training_goes_on(qtbot, make_w
     window = make_window()
     window.start()
     wait_for_steps(qtbot, window, 20)
-    window.knob_panel.set_value("lr_d", 5.0)  # out of range 1e-06 .. 1
+    window.knob_panel.set_value("lr_d", 5.0)  # out of range 1e-6 .. 1
     message = window.knob_panel.error("lr_d")
     assert message and "lr_d" in message and "out of range" in message
     error_label = window.knob_panel.findChild(QLabel, "error_lr_d")
