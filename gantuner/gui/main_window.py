@@ -506,13 +506,7 @@ class MainWindow(QMainWindow):
             from ..training.device import describe
 
             return describe(device)
-        policy = self.thread_policy
-        threads = policy.intra_op
-        text = self.tr("CPU (1 thread)") if threads == 1 else self.tr("CPU ({0} threads)").format(threads)
-        why = {"auto": self.tr("chosen for {0} cores, one left for the window").format(policy.cores),
-               "requested": self.tr("as set in Preferences"),
-               "environment": self.tr("set by OMP_NUM_THREADS")}[policy.reason]
-        return f"{text} — {why}"
+        return self.thread_policy.describe(i18n.current_language())  # worded once, in the core
 
     def _rows(self, rows: list[dict[str, Any]]) -> None:
         if not rows:

@@ -32,7 +32,23 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
+from ..text import Text
+
 MAX_THREADS = 4
+
+
+# How the thread count reads (the window's status bar, the CLI's progress line).
+THREAD_COUNT = {"one": Text("CPU (1 thread)", "CPU (1 スレッド)"),
+                "many": Text("CPU ({n} threads)", "CPU ({n} スレッド)")}
+# Why that many: by the policy's reason, and where the run is (beside the window or headless).
+THREAD_REASONS = {
+    ("auto", True): Text("chosen for {cores} cores, one left for the window", "コア {cores} 個に合わせて自動、1 個はウィンドウ用"),
+    ("auto", False): Text("chosen for {cores} cores", "コア {cores} 個に合わせて自動"),
+    ("requested", True): Text("as set in Preferences", "環境設定による"),
+    ("requested", False): Text("as set by --threads", "--threads による"),
+    ("environment", True): Text("set by OMP_NUM_THREADS", "OMP_NUM_THREADS による"),
+    ("environment", False): Text("set by OMP_NUM_THREADS", "OMP_NUM_THREADS による"),
+}
 
 
 @dataclass(frozen=True)
@@ -40,17 +56,13 @@ class ThreadPolicy:
     intra_op: int          # OpenMP workers for each kernel
     reason: str            # "auto", "requested" (--threads, preferences) or "environment" (OMP_NUM_THREADS)
     cores: int             # cores this process may run on
+    beside_window: bool = False  # training beside the window (one core left for it) or headless
 
     def describe(self, language: str = "en") -> str:
-        """Short text for the status bar: how many threads and why."""
-        n = self.intra_op
-        if language == "ja":
-            why = {"auto": f"コア {self.cores} 個から自動", "requested": "設定による",
-                   "environment": "OMP_NUM_THREADS による"}[self.reason]
-            return f"CPU {n} スレッド ({why})"
-        why = {"auto": f"auto, {self.cores} cores", "requested": "as set",
-               "environment": "OMP_NUM_THREADS"}[self.reason]
-        return f"CPU, {n} thread{'s' if n != 1 else ''} ({why})"
+        """How many threads and why, e.g. "CPU (3 threads) — chosen for 4 cores, one left for the window"."""
+        count = THREAD_COUNT["one" if self.intra_op == 1 else "many"].format(n=self.intra_op)
+        why = THREAD_REASONS[(self.reason, self.beside_window)].format(cores=self.cores)
+        return f"{count.get(language)} — {why.get(language)}"
 
 
 def usable_cores() -> int:
@@ -67,12 +79,12 @@ def choose(beside_window: bool, requested: int | None = None, cores: int | None 
     cores = usable_cores() if cores is None else max(1, cores)
     environ = os.environ if environ is None else environ
     if requested is not None and requested >= 1:
-        return ThreadPolicy(int(requested), "requested", cores)
+        return ThreadPolicy(int(requested), "requested", cores, beside_window)
     from_env = environ.get("OMP_NUM_THREADS", "").strip()
     if from_env.isdigit() and int(from_env) >= 1:
-        return ThreadPolicy(int(from_env), "environment", cores)
+        return ThreadPolicy(int(from_env), "environment", cores, beside_window)
     spare = 1 if beside_window else 0
-    return ThreadPolicy(max(1, min(MAX_THREADS, cores - spare)), "auto", cores)
+    return ThreadPolicy(max(1, min(MAX_THREADS, cores - spare)), "auto", cores, beside_window)
 
 
 def prepare_openmp(environ: dict[str, str] | None = None) -> None:

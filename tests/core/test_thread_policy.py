@@ -19,8 +19,9 @@ def test_beside_the_window_one_core_is_left_for_it():
 
 def test_request_beats_environment_beats_the_automatic_choice():
     assert choose(beside_window=True, requested=3, cores=8, environ={"OMP_NUM_THREADS": "2"}) == \
-        ThreadPolicy(3, "requested", 8)
-    assert choose(beside_window=True, cores=8, environ={"OMP_NUM_THREADS": "2"}) == ThreadPolicy(2, "environment", 8)
+        ThreadPolicy(3, "requested", 8, beside_window=True)
+    assert choose(beside_window=True, cores=8, environ={"OMP_NUM_THREADS": "2"}) == \
+        ThreadPolicy(2, "environment", 8, beside_window=True)
     assert choose(beside_window=True, cores=8, environ={"OMP_NUM_THREADS": "x"}).reason == "auto"
 
 
@@ -34,9 +35,12 @@ def test_openmp_waits_passively_unless_the_user_chose():
 
 
 def test_the_policy_text_says_how_many_and_why():
-    assert ThreadPolicy(1, "auto", 2).describe() == "CPU, 1 thread (auto, 2 cores)"
-    assert ThreadPolicy(3, "requested", 8).describe() == "CPU, 3 threads (as set)"
-    assert "スレッド" in ThreadPolicy(1, "auto", 2).describe("ja")
+    # One wording for the CLI's progress line and the window's status bar.
+    assert ThreadPolicy(1, "auto", 2).describe() == "CPU (1 thread) — chosen for 2 cores"
+    assert ThreadPolicy(3, "requested", 8).describe() == "CPU (3 threads) — as set by --threads"
+    assert ThreadPolicy(3, "auto", 4, beside_window=True).describe() == \
+        "CPU (3 threads) — chosen for 4 cores, one left for the window"
+    assert ThreadPolicy(2, "requested", 8, beside_window=True).describe("ja") == "CPU (2 スレッド) — 環境設定による"
 
 
 def test_the_driver_applies_the_policy_in_the_thread_that_trains(tmp_path):
