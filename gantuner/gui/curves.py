@@ -23,6 +23,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSlider, QSplitter, QVBoxLayout, QWidget
 
+from .. import number_format
 from ..run_model import ColumnStore
 from ..smoothing import (
     MIN_POINTS_TO_SMOOTH,
@@ -507,10 +508,10 @@ class CurvesView(Retranslating, QWidget):
             raw = float(self.buffer.column(field)[index])
             colour = plot_style.COLOURS[field]
             if self.smoothing_in_use() == 0:
-                text = f"{raw:.4g}"
+                text = number_format.measured(raw, digits=4)
             else:
-                smoothed = series.smoothed.update(self.buffer.column(field))[index]
-                text = f"{smoothed:.4g} ({raw:.4g})"
+                smoothed = float(series.smoothed.update(self.buffer.column(field))[index])
+                text = f"{number_format.measured(smoothed, digits=4)} ({number_format.measured(raw, digits=4)})"
             parts.append(f"<span style='color:{colour}'>{names[field]}</span> {text}")
         return " · ".join(parts)
 
