@@ -124,7 +124,7 @@ def with_window(app, config: dict, seconds: float, runs: Path, probe: bool) -> d
     window = MainWindow(config, runs_dir=runs, run_options=run_options(), settings=open_settings(), language="en")
     window.resize(1500, 950)
     window.show()
-    keep_gc_pauses_short(window)  # as gantuner's main() does
+    keep_gc_pauses_short(window.rowsArrived)  # as gantuner's main() does
     rows: list[dict] = []
     window.rowsArrived.connect(rows.extend)
     ticks: list[float] = []
@@ -194,7 +194,7 @@ def interleaved(app, config: dict, pairs: int, phase: float, runs: Path, settle:
     window = MainWindow(config, runs_dir=runs, run_options=run_options(), settings=open_settings(), language="en")
     window.resize(1500, 950)
     window.show()
-    keep_gc_pauses_short(window)
+    keep_gc_pauses_short(window.rowsArrived)
     rows: list[dict] = []
     window.rowsArrived.connect(rows.extend)
     phases: list[list] = []   # [kind, start, end] in the rows' clock (time.time())
