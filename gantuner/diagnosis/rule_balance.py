@@ -333,5 +333,5 @@ def _handicaps(ctx: Context) -> list[tuple[T.Text, str]]:
         except (KeyError, TypeError, ValueError):
             continue
         if value >= limit:
-            out.append((T.WEAK_REASONS[key].format(value=f"{value:g}"), knob))
+            out.append((T.WEAK_REASONS[key].format(value=knobs_mod.format_value(knob, value)), knob))
     return out
