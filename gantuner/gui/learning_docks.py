@@ -87,6 +87,8 @@ class LearningDocks(QObject):
         window = self.window
         compare = OverlaidRuns(parent, current_run=lambda: window.shown_run or _run_dir(window))
         compare.message.connect(window.show_message)
+        compare.set_smoothing(window.curves.smoothing())   # overlaid curves smoothed as the main ones
+        window.curves.smoothingChanged.connect(compare.set_smoothing)
         return compare
 
     def _build_practice(self, parent: QWidget):

@@ -1,8 +1,10 @@
 """Runs overlaid on one plot, their knob differences in words, their samples side by side.
 
 The article's way of tuning, change one knob and compare, needs two runs
-next to each other.  Each added run (a gantuner run folder or another
-program's log) gets its own colour and its knobs in the key; the line under
+next to each other.  Each added run (a gantuner run folder, another
+program's log, or every run folder of a folder: the runs of a search) gets
+its own colour and its knobs in the key; the curves follow the main curves'
+smoothing (the raw values drawn faintly behind, as there); the line under
 the plot says, for each run, how its knobs differ from the first one's; two
 runs' sample grids show side by side at the same step; a run's sample
 history exports as an animated GIF.  Loading and exporting happen off the
@@ -28,12 +30,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..learning.compared_run import ComparedRun, load_compared
+from ..knobs import KNOBS
+from ..learning.compared_run import ComparedRun, load_compared, load_folder
 from ..learning.gif_export import export_gif
 from ..learning.run_diff import differing_knobs, knob_difference, knob_words
 from . import i18n, plot_style
-from .background import BackgroundCall
+from .background import BackgroundCall, describe_error
 from .native_paint import PlotView
+from .smoothing import MIN_POINTS_TO_SMOOTH, smooth
 
 # Okabe-Ito, as the curves use, in an order that keeps the first runs far apart.
 RUN_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442")
@@ -49,13 +53,19 @@ class OverlaidRuns(QWidget):
         plot_style.configure()
         self.setObjectName("overlaidRuns")
         self.runs: list[ComparedRun] = []
-        self.curves: list[pg.PlotDataItem] = []
+        self.curves: list[pg.PlotDataItem] = []       # one per run, in the key: smoothed when smoothing is on
+        self.raw_curves: list[pg.PlotDataItem] = []   # the unsmoothed values behind them, faint
+        self.smoothing_weight = 0.0                   # the main curves' smoothing, followed here
+        self._smoothed: dict[tuple[int, str, float], object] = {}   # (run id, metric, weight) -> values
         self._current_run = current_run or (lambda: None)   # the window's run folder, if any
         self._calls: set[BackgroundCall] = set()
 
         self.add_button = QPushButton(self)
         self.add_button.setObjectName("addRunButton")
         self.add_button.clicked.connect(self._ask_add)
+        self.add_folder_button = QPushButton(self)
+        self.add_folder_button.setObjectName("addFolderRunsButton")
+        self.add_folder_button.clicked.connect(self._ask_add_folder)
         self.add_current_button = QPushButton(self)
         self.add_current_button.setObjectName("addCurrentRunButton")
         self.add_current_button.clicked.connect(self.add_current)
@@ -68,6 +78,7 @@ class OverlaidRuns(QWidget):
         self.metric_choice.currentIndexChanged.connect(lambda _i: self._redraw())
         top = QHBoxLayout()
         top.addWidget(self.add_button)
+        top.addWidget(self.add_folder_button)
         top.addWidget(self.add_current_button)
         top.addWidget(self.clear_button)
         top.addStretch(1)
@@ -139,6 +150,32 @@ class OverlaidRuns(QWidget):
         call.failed.connect(lambda text: (self._calls.discard(call), self.message.emit(text, True)))
         return call.start()
 
+    def add_folder(self, folder: Path | str) -> BackgroundCall:
+        """Overlay every run folder directly under ``folder`` (the runs of a search), in name order,
+        read off the GUI thread; runs that cannot be read are named in one message."""
+        folder = Path(folder)
+        call = BackgroundCall("compare-load-folder", lambda: load_folder(folder), self)
+        self._calls.add(call)
+        call.done.connect(lambda result: (self._calls.discard(call), self._add_loaded_folder(folder, *result)))
+        call.failed.connect(lambda text: (self._calls.discard(call), self.message.emit(text, True)))
+        return call.start()
+
+    def _add_loaded_folder(self, folder: Path, runs: list[ComparedRun], problems: list) -> None:
+        if not runs and not problems:
+            self.message.emit(self.tr("{0}: no run folders directly in it (a run folder holds config.json); "
+                                      "pick the folder that holds the runs").format(folder), True)
+            return
+        for run in runs:
+            self.add_run(run)
+        if problems:
+            language = i18n.current_language()
+            reasons = "; ".join(exc.message(language) if hasattr(exc, "message") else describe_error(exc)
+                                for _path, exc in problems)
+            self.message.emit(self.tr("Added {0} runs from {1}; {2} could not be read: {3}").format(
+                len(runs), folder, len(problems), reasons), True)
+        else:
+            self.message.emit(self.tr("Added {0} runs from {1}").format(len(runs), folder), False)
+
     def add_current(self) -> None:
         path = self._current_run()
         if path is None:
@@ -148,6 +185,7 @@ class OverlaidRuns(QWidget):
 
     def clear(self) -> None:
         self.runs.clear()
+        self._smoothed.clear()
         self.pick_a.clear()
         self.pick_b.clear()
         self._redraw()
@@ -158,6 +196,11 @@ class OverlaidRuns(QWidget):
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Add a log, or any file of a run folder"))
         if path:
             self.add_path(path)
+
+    def _ask_add_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Add all runs in a folder (the runs of a search)"))
+        if folder:
+            self.add_folder(folder)
 
     # ---- drawing -----------------------------------------------------------------
     def key_text(self, index: int) -> str:
@@ -171,6 +214,7 @@ class OverlaidRuns(QWidget):
         for other in self.runs:
             if other is not run and other.knobs:
                 names += [n for n in differing_knobs(run.knobs, other.knobs) if n not in names]
+        names.sort(key=list(KNOBS).index)   # every run's key names them in one order: the knob table's
         return f"{run.name}: {knob_words(run.knobs, names or list(KEY_KNOBS), language)}"
 
     def difference_lines(self) -> list[str]:
@@ -187,18 +231,47 @@ class OverlaidRuns(QWidget):
                 lines.append(f"{run.name} — {unknown}")
         return lines
 
+    def set_smoothing(self, weight: float) -> None:
+        """Smooth the overlaid curves as the main curves are (their slider's weight)."""
+        if weight != self.smoothing_weight:
+            self.smoothing_weight = float(weight)
+            self._smoothed.clear()
+            self._redraw()
+
+    def smoothed_values(self, run: ComparedRun, metric: str):
+        """``run``'s ``metric`` as drawn: smoothed with the main curves' weight, unless the curve is too
+        short to smooth (as the main curves, under MIN_POINTS_TO_SMOOTH points it is drawn as it is)."""
+        values = run.columns.get(metric)
+        if values is None:
+            return run.steps * float("nan")
+        weight = self.smoothing_weight
+        if weight <= 0 or len(values) < MIN_POINTS_TO_SMOOTH:
+            return values
+        key = (id(run), metric, weight)
+        if key not in self._smoothed:
+            self._smoothed[key] = smooth(values, weight)[0]
+        return self._smoothed[key]
+
     def _redraw(self) -> None:
         item = self.plot.getPlotItem()
-        for curve in self.curves:
+        for curve in self.curves + self.raw_curves:
             item.removeItem(curve)
         self.curves.clear()
+        self.raw_curves.clear()
         self.legend.clear()
         metric = self.metric_choice.currentData()
         for index, run in enumerate(self.runs):
             values = run.columns.get(metric)
+            shown = self.smoothed_values(run, metric)
             colour = RUN_COLOURS[index % len(RUN_COLOURS)]
-            curve = pg.PlotDataItem(run.steps, values if values is not None else run.steps * float("nan"),
-                                    pen=plot_style.pen(colour, width=1.5), connect="finite")
+            dashed = index >= len(RUN_COLOURS)  # more runs than colours: the second round dashed
+            if values is not None and shown is not values:
+                raw = pg.PlotDataItem(run.steps, values, connect="finite",
+                                      pen=plot_style.pen(colour, plot_style.RAW_ALPHA, dashed=dashed))
+                item.addItem(raw)
+                self.raw_curves.append(raw)
+            curve = pg.PlotDataItem(run.steps, shown, pen=plot_style.pen(colour, width=1.5, dashed=dashed),
+                                    connect="finite")
             item.addItem(curve)
             self.legend.addItem(curve, self.key_text(index))
             self.curves.append(curve)
@@ -268,6 +341,9 @@ class OverlaidRuns(QWidget):
     def retranslate(self) -> None:
         self.add_button.setText(self.tr("Add run or log…"))
         self.add_button.setToolTip(self.tr("Overlay another run (pick any file in its folder) or a training log"))
+        self.add_folder_button.setText(self.tr("Add all runs in a folder…"))
+        self.add_folder_button.setToolTip(self.tr("Overlay every run folder directly inside a folder, "
+                                                  "such as the runs of a search, each in its own colour"))
         self.add_current_button.setText(self.tr("Add this run"))
         self.add_current_button.setToolTip(self.tr("Overlay the run this window trains or shows"))
         self.clear_button.setText(self.tr("Clear"))

@@ -53,3 +53,28 @@ def load_compared(path: Path | str) -> ComparedRun:
         values = {name: value for name, value in config.items() if name in knobs.KNOBS}
         samples = list(contents.samples)
     return ComparedRun(path.name or str(path), path, steps, columns, values, samples)
+
+
+def run_folders_in(folder: Path | str) -> list[Path]:
+    """The gantuner run folders directly under ``folder`` (a search's output holds one per run), in
+    name order: run folders are named by their start time, so the first is the first run started.
+    ``folder`` itself when it is a run folder; empty when it holds none."""
+    folder = Path(folder)
+    if (folder / "config.json").is_file():
+        return [folder]
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.is_dir() and (p / "config.json").is_file())
+
+
+def load_folder(folder: Path | str) -> tuple[list[ComparedRun], list[tuple[Path, Exception]]]:
+    """Every run folder directly under ``folder``, read in order; a run that cannot be read is
+    returned with its error instead of stopping the others."""
+    runs: list[ComparedRun] = []
+    problems: list[tuple[Path, Exception]] = []
+    for path in run_folders_in(folder):
+        try:
+            runs.append(load_compared(path))
+        except Exception as exc:  # reported per run, next to the runs that loaded
+            problems.append((path, exc))
+    return runs, problems

@@ -21,9 +21,11 @@ import torch
 
 from ..training import losses
 
-HEAT_CELLS = 48          # heat-map resolution per side
-MANIFOLD_LINES = 16      # noise-grid lines per direction
-MANIFOLD_POINTS = 48     # points along each line
+# Sizes that keep a snapshot of the ring GAN under one of its steps: each point is a
+# forward pass (the heat map drawn smooth looks as fine at 36 cells as at 48).
+HEAT_CELLS = 36          # heat-map resolution per side
+MANIFOLD_LINES = 12      # noise-grid lines per direction
+MANIFOLD_POINTS = 32     # points along each line
 ARROW_POINTS = 256       # fake points that get an arrow
 
 
@@ -75,17 +77,22 @@ def noise_grid_lines(latent_dim: int, lines: int = MANIFOLD_LINES,
     return grid
 
 
-def data_space_snapshot(G: torch.nn.Module, D: torch.nn.Module, real: torch.Tensor, fake: torch.Tensor,
-                        grid: torch.Tensor, noise_lines: torch.Tensor | None = None, *,
+def data_space_snapshot(G: torch.nn.Module, D: torch.nn.Module, real: torch.Tensor | np.ndarray,
+                        fake: torch.Tensor | None, grid: torch.Tensor, noise_lines: torch.Tensor | None = None, *,
                         bounds: tuple[float, float, float, float] | None = None, loss: str = "bce",
-                        step: int = 0) -> DataSpaceSnapshot:
+                        step: int = 0, fake_noise: torch.Tensor | None = None) -> DataSpaceSnapshot:
     """D over ``grid``, G's gradient at ``fake`` and G's image of ``noise_lines``.
 
     ``grid`` is a square grid of points, row-major with y outer, as
     :func:`plane_grid` makes over ``bounds`` (taken from the grid's corners
-    when not given); everything is moved to the models' device and the
+    when not given).  Without ``fake``, the fake points are G's image of
+    ``fake_noise``, computed in the same pass of G as the manifold (one call
+    instead of two: on a model this small the calls, not the arithmetic, are
+    the cost).  Inputs already on the models' device are not copied; the
     results come back as numpy arrays.
     """
+    if fake is None and fake_noise is None:
+        raise ValueError("data_space_snapshot needs the fake points or the noise to make them from")
     if bounds is None:
         low, high = grid.min(dim=0).values.tolist(), grid.max(dim=0).values.tolist()
         bounds = (low[0], high[0], low[1], high[1])
@@ -99,10 +106,16 @@ def data_space_snapshot(G: torch.nn.Module, D: torch.nn.Module, real: torch.Tens
             cells = round(math.sqrt(heat.size))
             heat = heat.reshape(cells, cells)
             manifold = np.zeros((0, 0, 2), dtype=np.float32)
+            inputs = [] if fake is not None else [fake_noise.to(device)]
             if noise_lines is not None:
                 lines, points, latent = noise_lines.shape
-                image = G(noise_lines.reshape(-1, latent).to(device)).float()
-                manifold = image.reshape(lines, points, -1)[..., :2].cpu().numpy()
+                inputs.append(noise_lines.reshape(-1, latent).to(device))
+            if inputs:
+                image = G(torch.cat(inputs) if len(inputs) > 1 else inputs[0]).float()
+                if fake is None:
+                    fake, image = image[:fake_noise.shape[0]], image[fake_noise.shape[0]:]
+                if noise_lines is not None:
+                    manifold = image.reshape(lines, points, -1)[..., :2].cpu().numpy()
         pushed = fake[:ARROW_POINTS].detach().to(device).float().requires_grad_(True)
         with torch.enable_grad():
             g_loss = losses.g_loss(loss, D(pushed)) * pushed.shape[0]  # per point, not averaged away
@@ -111,36 +124,56 @@ def data_space_snapshot(G: torch.nn.Module, D: torch.nn.Module, real: torch.Tens
     finally:
         G.train(modes[0])
         D.train(modes[1])
-    return DataSpaceSnapshot(step, real.detach().float().cpu().numpy(), fake.detach().float().cpu().numpy(),
-                             heat, bounds, arrows, manifold)
+    real = real if isinstance(real, np.ndarray) else real.detach().float().cpu().numpy()
+    return DataSpaceSnapshot(step, real, fake.detach().float().cpu().numpy(), heat, bounds, arrows, manifold)
 
 
-def engine_snapshot(engine) -> DataSpaceSnapshot:
-    """The snapshot of an :class:`~gantuner.training.Engine` on 2D data, from its display points
-    (the fixed noise and the shown real points, so frames compare)."""
+@dataclass(frozen=True)
+class PlaneInputs:
+    """What every snapshot of one engine evaluates and that never changes: the shown real points,
+    the plane's window, its grid and the noise-grid lines, on the engine's device."""
+
+    real: np.ndarray
+    bounds: tuple[float, float, float, float]
+    grid: torch.Tensor
+    noise_lines: torch.Tensor
+
+
+def plane_inputs(engine) -> PlaneInputs:
     if not engine.is_points:
         raise ValueError("the data-space view needs 2D point data (ring, grid, spiral or a points file)")
-    real = torch.from_numpy(engine.display_real)
-    fake = engine.generate(noise=engine.fixed_noise)
     bounds = plane_bounds(engine.display_real)
-    return data_space_snapshot(engine.G, engine.D, real, fake, plane_grid(bounds),
-                               noise_grid_lines(engine.latent_dim), bounds=bounds,
-                               loss=engine.live["loss"], step=engine.step_count)
+    return PlaneInputs(engine.display_real, bounds, plane_grid(bounds).to(engine.device),
+                       noise_grid_lines(engine.latent_dim).to(engine.device))
+
+
+def engine_snapshot(engine, inputs: PlaneInputs | None = None) -> DataSpaceSnapshot:
+    """The snapshot of an :class:`~gantuner.training.Engine` on 2D data, from its display points
+    (the fixed noise and the shown real points, so frames compare).  ``inputs``: the engine's
+    :func:`plane_inputs`, kept by a caller that takes many snapshots."""
+    inputs = inputs or plane_inputs(engine)
+    return data_space_snapshot(engine.G, engine.D, inputs.real, None, inputs.grid, inputs.noise_lines,
+                               bounds=inputs.bounds, loss=engine.live["loss"], step=engine.step_count,
+                               fake_noise=engine.fixed_noise)
 
 
 class DataSpaceProbe:
     """Takes a snapshot now and then, when someone is looking, within a time budget.
 
-    Called from the training thread between steps.  A snapshot costs about
-    about one small step, so the probe spends at most ``budget`` (a share,
-    0.04 = 4 %) of the training thread's time on them: after a snapshot that
-    took ``t`` seconds the next waits ``t / budget`` (and at least
-    ``1 / max_rate``: more than ten frames a second is wasted on a view).  The newest snapshot is left
-    in :attr:`latest` (one attribute assignment: another thread may read it
-    any time).  ``wanted`` is set by the view: hidden, nothing is computed.
+    Called from the training thread between steps.  A snapshot of the ring
+    GAN costs about two thirds of one of its steps, so the probe spends at
+    most ``budget`` (a share, 0.025 = 2.5 %) of the training thread's time on
+    them: after a snapshot that took ``t`` seconds the next waits
+    ``t / budget`` (and at least ``1 / max_rate``: more than ten frames a
+    second is wasted on a view).  That leaves room for the view's drawing in
+    the GUI thread within the 5 % the view may cost training
+    (benchmarks/data_space_cost.py).  The constant inputs (grid, noise lines)
+    are made once per engine.  The newest snapshot is left in :attr:`latest`
+    (one attribute assignment: another thread may read it any time).
+    ``wanted`` is set by the view: hidden, nothing is computed.
     """
 
-    def __init__(self, budget: float = 0.04, max_rate: float = 10.0, clock=time.perf_counter):
+    def __init__(self, budget: float = 0.025, max_rate: float = 10.0, clock=time.perf_counter):
         self.budget = float(budget)
         self.min_interval = 1.0 / max_rate
         self.wanted = True
@@ -148,6 +181,8 @@ class DataSpaceProbe:
         self._clock = clock
         self._next_time = 0.0
         self.taken = 0
+        self._inputs: PlaneInputs | None = None
+        self._inputs_of = None
 
     def maybe(self, engine, force: bool = False) -> DataSpaceSnapshot | None:
         if not (self.wanted or force) or not engine.is_points:
@@ -155,7 +190,9 @@ class DataSpaceProbe:
         start = self._clock()
         if not force and start < self._next_time:
             return None
-        self.latest = engine_snapshot(engine)
+        if self._inputs_of is not engine:  # the constant inputs, once per engine
+            self._inputs, self._inputs_of = plane_inputs(engine), engine
+        self.latest = engine_snapshot(engine, self._inputs)
         self.taken += 1
         cost = self._clock() - start
         self._next_time = start + max(cost / self.budget, self.min_interval)

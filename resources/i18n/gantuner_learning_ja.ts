@@ -184,6 +184,30 @@
   <context>
     <name>OverlaidRuns</name>
     <message>
+      <source>Add all runs in a folder…</source>
+      <translation>フォルダ内の実行をすべて追加…</translation>
+    </message>
+    <message>
+      <source>Overlay every run folder directly inside a folder, such as the runs of a search, each in its own colour</source>
+      <translation>フォルダの直下にある実行フォルダ(探索の実行など)をすべて重ねて表示します。実行ごとに色が変わります</translation>
+    </message>
+    <message>
+      <source>Add all runs in a folder (the runs of a search)</source>
+      <translation>フォルダ内の実行をすべて追加(探索の実行など)</translation>
+    </message>
+    <message>
+      <source>{0}: no run folders directly in it (a run folder holds config.json); pick the folder that holds the runs</source>
+      <translation>{0}: 直下に実行フォルダがありません(実行フォルダには config.json があります)。実行フォルダを含むフォルダを選んでください</translation>
+    </message>
+    <message>
+      <source>Added {0} runs from {1}; {2} could not be read: {3}</source>
+      <translation>{1} から {0} 件の実行を追加しました。{2} 件は読めませんでした: {3}</translation>
+    </message>
+    <message>
+      <source>Added {0} runs from {1}</source>
+      <translation>{1} から {0} 件の実行を追加しました</translation>
+    </message>
+    <message>
       <source>No run to add: start training or open a run first</source>
       <translation>追加できる実行がありません: 先に学習を始めるか実行を開いてください</translation>
     </message>

@@ -4,7 +4,14 @@ import numpy as np
 import pytest
 import torch
 
-from gantuner.learning.data_space import DataSpaceProbe, engine_snapshot
+from gantuner.learning.data_space import (
+    HEAT_CELLS,
+    MANIFOLD_LINES,
+    MANIFOLD_POINTS,
+    DataSpaceProbe,
+    engine_snapshot,
+    plane_inputs,
+)
 from gantuner.learning.playground import Playground
 from gantuner.learning.slow_motion import PHASES, slow_motion_step, step_d_only, step_g_only
 from gantuner.training import Engine
@@ -30,19 +37,24 @@ def test_snapshot_holds_d_over_the_plane_gs_push_and_its_manifold():
     # Looking changes nothing: no weights, no gradients left behind, modes kept.
     assert same(g_before, weights(engine.G)) and same(d_before, weights(engine.D))
     assert engine.G.training and engine.D.training
-    assert snap.heat.shape == (48, 48) and np.all((snap.heat >= 0) & (snap.heat <= 1))
+    assert snap.heat.shape == (HEAT_CELLS, HEAT_CELLS) and np.all((snap.heat >= 0) & (snap.heat <= 1))
     assert snap.heat.std() > 1e-4, "D's opinion varies over the plane"
     x0, x1, y0, y1 = snap.bounds
     assert x0 < snap.real[:, 0].min() and snap.real[:, 0].max() < x1
     assert snap.real.shape == (1024, 2) and snap.fake.shape == (1024, 2)
     assert snap.arrows.shape == (256, 2) and np.abs(snap.arrows).sum() > 0
-    # latent_dim 2 on ring: 16 lines each way, each G's image of a noise line.
-    assert snap.manifold.shape == (32, 48, 2)
+    # latent_dim 2 on ring: lines each way, each G's image of a noise line.
+    assert snap.manifold.shape == (2 * MANIFOLD_LINES, MANIFOLD_POINTS, 2)
     with torch.no_grad():
         engine.G.eval()
-        line = engine.G(torch.stack([torch.linspace(-2.5, 2.5, 48), torch.full((48,), -2.5)], dim=1))
+        line = engine.G(torch.stack([torch.linspace(-2.5, 2.5, MANIFOLD_POINTS),
+                                    torch.full((MANIFOLD_POINTS,), -2.5)], dim=1))
+        fixed = engine.G(engine.fixed_noise)
         engine.G.train()
     assert np.allclose(snap.manifold[0], line.numpy(), atol=1e-5)
+    assert np.allclose(snap.fake, fixed.numpy(), atol=1e-5)   # G's image of its fixed noise, in the same pass
+    # The probe's kept inputs give the same snapshot.
+    assert np.array_equal(engine_snapshot(engine, plane_inputs(engine)).heat, snap.heat)
 
 
 def test_arrows_point_where_d_says_real():
