@@ -5,8 +5,10 @@
 
 Uses a throwaway settings and run folder.  The data-space shot trains the
 2D playground on ring for a few seconds, then walks slow motion to D
-judging a real batch; the compare shot overlays two short ring runs that differ in D's
-dropout and batch norm; the practice shot answers the article's Example 1.
+judging a real batch; the compare shot adds, with "Add all runs in a folder", the
+three short ring runs of a folder (as a search leaves them: a baseline, D's learning rate
+halved, D's dropout and batch norm on), smoothed as the curves are; the practice shot
+answers the article's Example 1.
 """
 
 from __future__ import annotations
@@ -53,10 +55,10 @@ def main() -> int:
     small = {"dataset": "ring", "device": "cpu", "g_width": 32, "d_width": 32, "g_depth": 2, "d_depth": 2,
              "batch_size": 128, "lr_g": 1e-3, "lr_d": 1e-3}
     options = RunOptions(max_steps=300, sample_every=50, checkpoint_every=100_000, quality_every=0)
-    runs = [scratch / "runs" / "baseline", scratch / "runs" / "d_dropout_0.3"]
-    Driver.new(small, out=runs[0], options=options).run()
-    Driver.new({**small, "d_dropout": 0.3, "d_batchnorm": True}, out=runs[1],
-               options=RunOptions(**options.to_json())).run()
+    search = scratch / "search"
+    variants = {"1_baseline": {}, "2_lr_d_half": {"lr_d": 5e-4}, "3_d_dropout_0.3": {"d_dropout": 0.3, "d_batchnorm": True}}
+    for name, change in variants.items():
+        Driver.new({**small, **change}, out=search / name, options=RunOptions(**options.to_json())).run()
 
     window = MainWindow({"dataset": "ring"}, runs_dir=scratch / "runs", settings=open_settings(),
                         language=args.lang)
@@ -87,10 +89,10 @@ def main() -> int:
         wait(0.4)
     shoot(0, "data_space")
 
-    for run in runs:
-        learning.compare.add_path(run)
+    window.curves.set_smoothing(0.6)   # the overlaid curves follow it
+    learning.compare.add_folder(search)
     deadline = time.monotonic() + 20
-    while len(learning.compare.runs) < 2 and time.monotonic() < deadline:
+    while len(learning.compare.runs) < len(variants) and time.monotonic() < deadline:
         wait(0.1)
     shoot(1, "compare")
 

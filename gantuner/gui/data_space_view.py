@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QColor, QPainterPath, QPen
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QCheckBox, QGraphicsPathItem, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ..learning.phases import PHASES, Phase
@@ -84,6 +84,9 @@ class DataSpaceView(QWidget):
 
         self.plot = PlotView(self)
         self.plot.setObjectName("dataSpacePlot")
+        # The heat map's cells blend into one another (bilinear scaling), so a coarse grid of D's
+        # opinion, cheap for the training thread to compute, still reads as a smooth field.
+        self.plot.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         item = self.plot.getPlotItem()
         item.setAspectLocked(True)
         item.hideButtons()

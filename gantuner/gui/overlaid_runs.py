@@ -13,6 +13,7 @@ GUI thread.
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 import pyqtgraph as pg
@@ -21,10 +22,13 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QSlider,
     QVBoxLayout,
     QWidget,
@@ -59,6 +63,7 @@ class OverlaidRuns(QWidget):
         self._smoothed: dict[tuple[int, str, float], object] = {}   # (run id, metric, weight) -> values
         self._current_run = current_run or (lambda: None)   # the window's run folder, if any
         self._calls: set[BackgroundCall] = set()
+        self._pixmaps: dict[Path, QPixmap] = {}
 
         self.add_button = QPushButton(self)
         self.add_button.setObjectName("addRunButton")
@@ -89,7 +94,18 @@ class OverlaidRuns(QWidget):
         self.plot = PlotView(self)
         self.plot.setObjectName("overlayPlot")
         self.plot.getPlotItem().showGrid(x=True, y=True, alpha=0.15)
-        self.legend = self.plot.getPlotItem().addLegend(offset=(-10, 10))
+        # The key beside the plot, not in it: a search's runs, each with its knobs, would cover the curves.
+        self.key = QLabel(self)
+        self.key.setObjectName("overlayKey")
+        self.key.setTextFormat(Qt.TextFormat.RichText)
+        self.key.setWordWrap(True)
+        self.key.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.key.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        key_area = QScrollArea(self)
+        key_area.setWidgetResizable(True)
+        key_area.setFrameShape(QFrame.Shape.NoFrame)
+        key_area.setWidget(self.key)
+        key_area.setMinimumWidth(240)
         self.differences = QLabel(self)
         self.differences.setObjectName("knobDifferences")
         self.differences.setWordWrap(True)
@@ -101,7 +117,10 @@ class OverlaidRuns(QWidget):
         self.image_a, self.image_b = QLabel(self), QLabel(self)
         for image in (self.image_a, self.image_b):
             image.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            image.setMinimumSize(160, 160)
+            image.setMinimumSize(120, 120)
+            # Sized by the layout, not by the picture shown: the grids follow the dock's size and
+            # leave the curves their share of the height.
+            image.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.image_a.setObjectName("samplesImageA")
         self.image_b.setObjectName("samplesImageB")
         self.step_slider = QSlider(Qt.Orientation.Horizontal, self)
@@ -126,7 +145,10 @@ class OverlaidRuns(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addLayout(top)
-        layout.addWidget(self.plot, 3)
+        middle = QHBoxLayout()
+        middle.addWidget(self.plot, 5)
+        middle.addWidget(key_area, 2)
+        layout.addLayout(middle, 3)
         layout.addWidget(self.differences)
         layout.addLayout(grid, 2)
         layout.addLayout(slider_row)
@@ -217,6 +239,15 @@ class OverlaidRuns(QWidget):
         names.sort(key=list(KNOBS).index)   # every run's key names them in one order: the knob table's
         return f"{run.name}: {knob_words(run.knobs, names or list(KEY_KNOBS), language)}"
 
+    def key_texts(self) -> list[str]:
+        return [self.key_text(index) for index in range(len(self.runs))]
+
+    def _key_line(self, index: int) -> str:
+        """The run's line in the key: a stroke of its colour (dashed past the last colour), its text."""
+        colour = RUN_COLOURS[index % len(RUN_COLOURS)]
+        stroke = "╍╍" if index >= len(RUN_COLOURS) else "━━"
+        return f'<span style="color:{colour}"><b>{stroke}</b></span> {html.escape(self.key_text(index))}'
+
     def difference_lines(self) -> list[str]:
         language = i18n.current_language()
         if len(self.runs) < 2:
@@ -258,7 +289,6 @@ class OverlaidRuns(QWidget):
             item.removeItem(curve)
         self.curves.clear()
         self.raw_curves.clear()
-        self.legend.clear()
         metric = self.metric_choice.currentData()
         for index, run in enumerate(self.runs):
             values = run.columns.get(metric)
@@ -273,8 +303,10 @@ class OverlaidRuns(QWidget):
             curve = pg.PlotDataItem(run.steps, shown, pen=plot_style.pen(colour, width=1.5, dashed=dashed),
                                     connect="finite")
             item.addItem(curve)
-            self.legend.addItem(curve, self.key_text(index))
             self.curves.append(curve)
+        # One paragraph a run, spaced apart: a wrapped line stays with its run.
+        self.key.setText("".join(f'<p style="margin:0 0 4px 0">{self._key_line(index)}</p>'
+                                 for index in range(len(self.runs))))
         if self.runs:
             item.enableAutoRange()
         lines = self.difference_lines()
@@ -305,6 +337,7 @@ class OverlaidRuns(QWidget):
     def show_samples(self) -> None:
         step = self.shown_step()
         self.shown_samples: list[Path | None] = []
+        pixmaps: dict[Path, QPixmap] = {}   # the grids shown, kept for redrawing them at a new size
         for run, label in zip(self._picked(), (self.image_a, self.image_b)):
             found = run.sample_at(step) if run is not None and step is not None else None
             self.shown_samples.append(found[1] if found else None)
@@ -312,11 +345,17 @@ class OverlaidRuns(QWidget):
                 label.setPixmap(QPixmap())
                 label.setText(self.tr("no samples") if run is not None else "")
                 continue
-            pixmap = QPixmap(str(found[1]))
-            size = min(label.width(), label.height(), 320)
+            pixmap = self._pixmaps.get(found[1]) or QPixmap(str(found[1]))
+            pixmaps[found[1]] = pixmap
+            size = max(1, min(label.width(), label.height(), 320))
             label.setPixmap(pixmap.scaled(size, size, Qt.AspectRatioMode.KeepAspectRatio,
                                           Qt.TransformationMode.FastTransformation))
+        self._pixmaps = pixmaps
         self.step_label.setText(self.tr("Step {0}").format(step) if step is not None else "")
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.show_samples()
 
     # ---- GIF -------------------------------------------------------------------------
     def _ask_export_gif(self) -> None:

@@ -22,7 +22,7 @@ import torch
 from ..training import losses
 
 # Sizes that keep a snapshot of the ring GAN under one of its steps: each point is a
-# forward pass (the heat map drawn smooth looks as fine at 36 cells as at 48).
+# forward pass (the view blends the heat map's cells: 36 look as smooth as 48).
 HEAT_CELLS = 36          # heat-map resolution per side
 MANIFOLD_LINES = 12      # noise-grid lines per direction
 MANIFOLD_POINTS = 32     # points along each line

@@ -3,6 +3,8 @@ samples side by side at one step, and the GIF export (issue 16)."""
 
 from __future__ import annotations
 
+import html
+
 import numpy as np
 import pytest
 from PIL import Image
@@ -40,7 +42,8 @@ def test_two_runs_show_both_curves_and_the_knob_difference(qtbot, two_runs):
         assert np.array_equal(x, run.steps) and np.allclose(y, run.columns["d_loss"], equal_nan=True)
         assert len(x) == 60
         assert curve.opts["pen"].color().name() == colour.lower()
-    keys = [label.text for _sample, label in view.legend.items]
+    keys = view.key_texts()
+    assert all(html.escape(key) in view.key.text() for key in keys)
     assert keys[view.runs.index(runs["weaker_d"])] == "weaker_d: D dropout 0.3, D batch norm on"
     assert keys[view.runs.index(runs["baseline"])] == "baseline: D dropout 0, D batch norm off"
     assert f"{view.runs[1].name} — this run: D " in view.differences.text()
@@ -63,7 +66,7 @@ def test_a_log_overlaid_says_its_knobs_are_unknown(qtbot, two_runs):
     qtbot.addWidget(view)
     view.add_run(load_compared(two_runs[0]))
     view.add_run(load_compared(resource("sample_logs") / "seed_example2.log"))
-    assert "knobs unknown" in view.legend.items[1][1].text
+    assert "knobs unknown" in view.key_texts()[1]
     assert "seed_example2.log — a log: its knobs are unknown" in view.differences.text()
     assert len(view.curves[1].getData()[0]) == 18
 
@@ -141,7 +144,7 @@ def test_add_all_runs_in_a_folder_overlays_each_run_with_its_knobs(qtbot, two_ru
     qtbot.waitUntil(lambda: bool(messages), timeout=20000)
     assert [run.name for run in view.runs] == ["baseline", "lr_half", "weaker_d"]
     assert [c.opts["pen"].color().name() for c in view.curves] == [c.lower() for c in RUN_COLOURS[:3]]
-    keys = [label.text for _sample, label in view.legend.items]
+    keys = view.key_texts()
     assert keys[1].startswith("lr_half: D learning rate ") and "D dropout 0," in keys[1]
     assert keys[2].startswith("weaker_d: D learning rate ") and "D dropout 0.3" in keys[2]
     lines = view.differences.text().splitlines()
