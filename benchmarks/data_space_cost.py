@@ -14,7 +14,10 @@ from the run's own rows (their timestamps), per phase; each shown phase is
 compared with the hidden phases either side of it, so this machine's
 drifting speed (+-15 % within seconds) hits both alike.  Prints the median
 ratio (goal >= 0.95) with a bootstrap 95 % interval, and how many snapshots
-the shown phases computed.  For the window it also prints the same ratio of
+the shown phases computed.  The first ``--settle`` second after each switch
+is left out: showing or hiding a dock lays out and repaints the whole
+window, a cost of the switch, not of the view (the GUI thread's CPU time in
+it is printed).  For the window it also prints the same ratio of
 steps per CPU second of the training thread: the probe's own cost, which
 other processes on the machine hardly move (the view's drawing, in the GUI
 thread, is not in it).
@@ -42,6 +45,7 @@ if not os.environ.get("DISPLAY"):
 
 WARMUP_S = 1.5   # after the first rows: torch's lazy imports, the first snapshots
 TRAINING_THREAD = "gantuner-training"
+switch_cpu: dict[bool, list[float]] = {True: [], False: []}   # GUI thread CPU seconds after each switch
 cpu_rates: list[float] = []   # the window's run, per phase: steps per CPU second of its training thread
 
 
@@ -62,7 +66,9 @@ def alternate(set_shown, measure, pairs: int, phase: float, settle: float) -> tu
     """hidden, shown, hidden, ... phases; ``measure(seconds)`` -> (steps/s, snapshots computed)."""
     def one(shown: bool) -> tuple[float, int]:
         set_shown(shown)
-        wait(settle)  # the view's poll has told the probe
+        cpu = time.thread_time()
+        wait(settle)  # the view's poll has told the probe; the window has laid itself out again
+        switch_cpu[shown].append(time.thread_time() - cpu)
         return measure(phase)
 
     hidden = [one(False)[0]]
@@ -156,7 +162,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--phase", type=float, default=2.0, help="seconds per shown or hidden phase")
     parser.add_argument("--pairs", type=int, default=20, help="shown phases (each between two hidden ones)")
-    parser.add_argument("--settle", type=float, default=0.25, help="seconds after each switch left uncounted")
+    parser.add_argument("--settle", type=float, default=1.0, help="seconds after each switch left uncounted "
+                        "(showing or hiding a dock lays out and repaints the whole window: a cost of the switch)")
     parser.add_argument("--dataset", default="ring")
     parser.add_argument("--playground", action="store_true", help="measure the dock's playground, not the window's run")
     args = parser.parse_args()
@@ -187,6 +194,9 @@ def main() -> None:
     print(f"{what}, dataset {args.dataset}: {args.pairs} shown phases of {args.phase:g} s between hidden ones "
           f"(first {args.settle:g} s of each uncounted); load average {os.getloadavg()[0]:.1f}")
     print(f"steps/s hidden: median {statistics.median(hidden):.1f}  shown: median {statistics.median(shown):.1f}")
+    print(f"GUI thread CPU in the {args.settle:g} s after a switch (uncounted): showing "
+          f"{1000 * statistics.median(switch_cpu[True]):.0f} ms, hiding {1000 * statistics.median(switch_cpu[False]):.0f} ms"
+          f" (median)")
     print(f"snapshots computed while shown: {computed} ({computed / (args.pairs * (args.phase)):.1f}/s)")
     print(f"throughput shown / hidden: {middle:.3f} (95 % interval {low:.3f} .. {high:.3f}); goal >= 0.95")
     if cpu_rates:

@@ -162,7 +162,7 @@ class DataSpaceProbe:
 
     Called from the training thread between steps.  A snapshot of the ring
     GAN costs about two thirds of one of its steps, so the probe spends at
-    most ``budget`` (a share, 0.025 = 2.5 %) of the training thread's time on
+    most ``budget`` (a share, 0.02 = 2 %) of the training thread's time on
     them: after a snapshot that took ``t`` seconds the next waits
     ``t / budget`` (and at least ``1 / max_rate``: more than ten frames a
     second is wasted on a view).  That leaves room for the view's drawing in
@@ -173,7 +173,7 @@ class DataSpaceProbe:
     ``wanted`` is set by the view: hidden, nothing is computed.
     """
 
-    def __init__(self, budget: float = 0.025, max_rate: float = 10.0, clock=time.perf_counter):
+    def __init__(self, budget: float = 0.02, max_rate: float = 10.0, clock=time.perf_counter):
         self.budget = float(budget)
         self.min_interval = 1.0 / max_rate
         self.wanted = True

@@ -3,7 +3,7 @@
 Called by the run's training thread between two steps (the worker's listener
 calls it with each status, ten times a second); it takes a snapshot only when
 the view asks (:attr:`RunProbe.wanted`), within the time budget of
-:class:`~gantuner.learning.data_space.DataSpaceProbe` (at most 2.5 % of the
+:class:`~gantuner.learning.data_space.DataSpaceProbe` (at most 2 % of the
 training thread's time).  The view reads :attr:`RunProbe.latest`, one
 attribute, from the GUI thread.  Nothing here imports torch or Qt until a
 2D run is probed.
