@@ -38,10 +38,10 @@ from ..knobs import KNOBS
 from ..learning.compared_run import ComparedRun, load_compared, load_folder
 from ..learning.gif_export import export_gif
 from ..learning.run_diff import differing_knobs, knob_difference, knob_words
+from ..smoothing import MIN_POINTS_TO_SMOOTH, smooth
 from . import i18n, plot_style
 from .background import BackgroundCall, describe_error
 from .native_paint import PlotView
-from .smoothing import MIN_POINTS_TO_SMOOTH, smooth
 
 # Okabe-Ito, as the curves use, in an order that keeps the first runs far apart.
 RUN_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442")

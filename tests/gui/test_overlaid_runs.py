@@ -87,8 +87,8 @@ def test_export_gif_of_a_run(qtbot, two_runs, tmp_path):
 
 
 def test_overlaid_curves_follow_the_main_curves_smoothing(make_window, two_runs):
-    from gantuner.gui.smoothing import smooth
     from gantuner.paths import resource
+    from gantuner.smoothing import smooth
 
     window = make_window()
     compare = window.learning.compare
