@@ -1,7 +1,9 @@
 """The headless command line: ``gantuner train``, ``diagnose`` and ``quality``.
 
 Every error a user can cause ends in one clear line on stderr and a non-zero
-exit status, never a traceback.
+exit status, never a traceback.  Each command speaks English or Japanese:
+``--lang``, else the environment's locale (``LANG=ja_JP.UTF-8``); the lines
+themselves are in :mod:`gantuner.cli_messages`.
 """
 
 from __future__ import annotations
@@ -17,11 +19,26 @@ from typing import Any
 
 from . import __version__, knobs
 from .app_options import APP_ONLY_OPTIONS, add_app_arguments
-from .errors import printable
+from .cli_messages import MESSAGES, say
+from .errors import GantunerError, printable
+from .text import LANGUAGES, Text, environment_language
+
+LANG_HELP = "language of the messages: en or ja (default: the environment's locale, else en)"
 
 
-class UsageError(Exception):
+class UsageError(GantunerError):
     """A problem with the command line or a config file; the message says what to fix."""
+
+
+def usage(key: str, **values: Any) -> UsageError:
+    """The UsageError saying ``MESSAGES[key]`` with ``values``."""
+    return UsageError(MESSAGES[key].format(**values))
+
+
+def language_of(args: argparse.Namespace | None) -> str:
+    """The language a command speaks: its ``--lang``, else the environment's locale."""
+    chosen = getattr(args, "lang", None)
+    return chosen if chosen in LANGUAGES else environment_language()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -72,9 +89,10 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--threads", type=int, metavar="N",
                        help="CPU threads for training (default: chosen for this machine)")
     train.add_argument("--quiet", action="store_true", help="no progress bar")
+    train.add_argument("--lang", choices=LANGUAGES, default=None, help=LANG_HELP)
 
     listing = commands.add_parser("knobs", help="list every knob with its range and help")
-    listing.add_argument("--lang", choices=("en", "ja"), default="en")
+    listing.add_argument("--lang", choices=LANGUAGES, default=None, help=LANG_HELP)
 
     for name, module, help_text in (
         ("diagnose", "gantuner.diagnosis.command", "read a training log and say what to change"),
@@ -103,20 +121,21 @@ def parse(argv: Sequence[str] | None = None) -> argparse.Namespace | int:
         args, extra = parser.parse_known_args(argv)
     except SystemExit as exc:
         return int(exc.code or 0)
+    language = language_of(args)
     app_flags = set(APP_ONLY_OPTIONS.values())
     misplaced = [word for word in extra if word.split("=")[0] in app_flags]
     if misplaced and args.command:
-        return _fail(f"{misplaced[0].split('=')[0]} belongs to the desktop app, not to "
-                     f"`gantuner {args.command}`; see gantuner {args.command} --help")
+        return _fail(MESSAGES["app_option"].format(flag=misplaced[0].split("=")[0], command=args.command),
+                     language)
     if extra:
-        return _fail(f"unrecognized arguments: {' '.join(extra)}; see gantuner "
-                     f"{args.command + ' ' if args.command else ''}--help")
+        return _fail(MESSAGES["unrecognized"].format(
+            words=" ".join(extra), command=args.command + " " if args.command else ""), language)
     if args.command is None:
         return args  # the desktop app's: gantuner.__main__ opens it
     given = [flag for dest, flag in APP_ONLY_OPTIONS.items() if getattr(args, dest, None)]
     if given:
-        return _fail(f"{given[0]} belongs to the desktop app; "
-                     f"leave out the command {args.command!r}, or see gantuner {args.command} --help")
+        return _fail(MESSAGES["app_option_given"].format(flag=given[0], command=args.command), language)
+    args.lang = language  # every command speaks it (diagnose and quality read args.lang too)
     return args
 
 
@@ -132,6 +151,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    language = language_of(args)
     try:
         if args.command == "train":
             return train_command(args)
@@ -141,18 +161,18 @@ def run(args: argparse.Namespace) -> int:
             import importlib
 
             if getattr(args, "unavailable", None):
-                raise UsageError(f"{args.command} is not available in this installation")
+                raise usage("unavailable", command=args.command)
             return int(importlib.import_module(args.module).run(args) or 0)
-        raise UsageError(f"unknown command {args.command!r}; see gantuner --help")
+        raise usage("unknown_command", command=args.command)
     except (UsageError, knobs.KnobError) as exc:
-        return _fail(str(exc))
+        return _fail(exc.text, language)
     except KeyboardInterrupt:
         return 130
 
 
-def _fail(message: str) -> int:
+def _fail(message: Text | str, language: str) -> int:
     # The message may quote a file's name or content: never let its escape sequences reach the terminal.
-    print(f"gantuner: error: {printable(message)}", file=sys.stderr)
+    print(say("error", language, message=Text.of(message).map(printable)), file=sys.stderr)
     return 2
 
 
@@ -164,26 +184,26 @@ def load_config_file(path: Path) -> tuple[dict[str, Any], dict[str, Any]]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise UsageError(f"{path}: config file not found") from None
+        raise usage("config_missing", path=path) from None
     except tomllib.TOMLDecodeError as exc:
-        raise UsageError(f"{path}: not valid TOML: {exc}") from None
+        raise usage("config_toml", path=path, error=exc) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(f"{path}: cannot read the config file: {exc}") from None
+        raise usage("config_unreadable", path=path, error=exc) from None
     run = data.pop("run", {})
     values = data.pop("knobs", {})
     if not isinstance(values, dict) or not isinstance(run, dict):
-        raise UsageError(f"{path}: [knobs] and [run] must be tables")
+        raise usage("config_tables", path=path)
     values.update(data)
     for name, value in values.items():
         _refuse_huge_integer(path, name, value)
     try:
         values = knobs.validate_many(values)
     except knobs.KnobError as exc:
-        raise UsageError(f"{path}: {exc}") from None
+        raise usage("config_knob", path=path, error=exc.text) from None
     unknown = set(run) - set(RUN_OPTIONS)
     if unknown:
-        raise UsageError(f"{path}: unknown [run] option(s) {', '.join(sorted(unknown))}; "
-                         f"allowed: {', '.join(sorted(RUN_OPTIONS))}")
+        raise usage("config_unknown_run", path=path, unknown=", ".join(sorted(unknown)),
+                    allowed=", ".join(sorted(RUN_OPTIONS)))
     for key, value in run.items():
         _check_run_option(path, key, value)
     return values, run
@@ -203,28 +223,25 @@ def _check_run_option(path: Path, key: str, value: Any) -> None:
     kind, smallest = RUN_OPTIONS[key]
     if key == "on_divergence":
         if value not in ("stop", "continue"):
-            raise UsageError(f'{path}: [run] on_divergence = {_shown(value)}: use "stop" or "continue"')
+            raise usage("run_on_divergence", path=path, value=_shown(value))
         return
     if kind is float:
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not smallest <= value < 1e9:
-            raise UsageError(f"{path}: [run] {key} = {_shown(value)}: give a number of seconds >= {smallest}, "
-                             f"like {key} = 30")
+            raise usage("run_seconds", path=path, key=key, value=_shown(value), smallest=smallest)
         return
     if kind is str:
         if not isinstance(value, str) or not value.strip():
-            raise UsageError(f"{path}: [run] {key} = {_shown(value)}: give a folder path in quotes, "
-                             f'like {key} = "runs/ring"')
+            raise usage("run_folder", path=path, key=key, value=_shown(value))
         return
     _refuse_huge_integer(path, key, value)
     if not isinstance(value, int) or isinstance(value, bool) or value < smallest:
-        raise UsageError(f"{path}: [run] {key} = {_shown(value)}: give a whole number >= {smallest} "
-                         f"without quotes, like {key} = {max(smallest, 1) * 100}")
+        raise usage("run_whole", path=path, key=key, value=_shown(value), smallest=smallest,
+                    example=max(smallest, 1) * 100)
 
 
 def _refuse_huge_integer(path: Path, name: str, value: Any) -> None:
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) > _LARGEST_INTEGER:
-        raise UsageError(f"{path}: {name} = {_shown(value)}: the number is far too large; "
-                         "see `gantuner knobs` for each knob's range")
+        raise usage("huge_number", path=path, name=name, value=_shown(value))
 
 
 def _shown(value: Any) -> str:
@@ -238,8 +255,9 @@ def _shown(value: Any) -> str:
 def train_command(args: argparse.Namespace) -> int:
     from .training import threads
 
+    language = language_of(args)
     if args.threads is not None and args.threads < 1:
-        raise UsageError(f"--threads {args.threads}: give 1 or more")
+        raise usage("threads", threads=args.threads)
     threads.prepare_openmp()  # before torch is imported
     from .data.errors import DataError
     from .paths import default_runs_dir
@@ -263,7 +281,7 @@ def train_command(args: argparse.Namespace) -> int:
         values["seed"] = knobs.validate("seed", args.seed)
     steps = args.steps if args.steps is not None else run.get("steps", 2000)
     if steps < 1:
-        raise UsageError(f"--steps {steps}: give a positive number of steps")
+        raise usage("steps", steps=steps)
     # Options given now; the rest are the defaults, or on --resume the run's own.
     given: dict[str, Any] = {}
     for key, cli_value in (("sample_every", args.sample_every), ("checkpoint_every", args.checkpoint_every),
@@ -274,11 +292,11 @@ def train_command(args: argparse.Namespace) -> int:
     seconds = args.checkpoint_seconds if args.checkpoint_seconds is not None else run.get("checkpoint_seconds")
     if seconds is not None:
         if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or not 0 <= seconds < 1e9:
-            raise UsageError(f"checkpoint_seconds = {seconds!r}: give a number of seconds >= 0")
+            raise usage("checkpoint_seconds", value=repr(seconds))
         given["checkpoint_seconds"] = float(seconds)
     on_divergence = args.on_divergence or run.get("on_divergence", "stop")
     if on_divergence not in ("stop", "continue"):
-        raise UsageError(f"on_divergence = {on_divergence!r}: use stop or continue")
+        raise usage("on_divergence", value=repr(on_divergence))
     given["on_divergence"] = on_divergence  # never the window's "pause": nobody is there to fix it
     out = args.out or (Path(run["out"]) if "out" in run else None)
     try:
@@ -286,33 +304,34 @@ def train_command(args: argparse.Namespace) -> int:
             device = values.pop("device", None)  # where to go on is not part of the model
             setup = [n for n in values if not knobs.KNOBS[n].live]
             if setup:
-                raise UsageError(f"--resume continues the same model: {', '.join(setup)} cannot change; "
-                                 "start a new run instead")
-            driver = _resume(args.resume, given, device)
+                raise usage("resume_setup", knobs=", ".join(setup))
+            driver = _resume(args.resume, given, device, language)
             if values:
                 driver.submit(values, source="cli")
         else:
             driver = Driver.new(values, out=out, runs_dir=None if out else default_runs_dir(),
                                 options=RunOptions(**given))
-    except (DataError, DeviceError, CheckpointError, FileNotFoundError, RunExistsError) as exc:
+    except (DataError, DeviceError, CheckpointError, RunExistsError) as exc:
+        raise UsageError(exc.text) from None
+    except FileNotFoundError as exc:
         raise UsageError(str(exc)) from None
     except OSError as exc:
-        raise UsageError(f"cannot create the run directory: {exc}") from None
-    for note in driver.engine.dataset.load_notes[:1]:  # English: images skipped in a folder, and why
-        print(f"gantuner: note: {note}", file=sys.stderr)
+        raise usage("run_dir", error=exc) from None
+    for note in driver.engine.dataset.load_notes:  # images skipped in a folder, and why
+        print(say("note", language, message=note), file=sys.stderr)
     driver.options.max_steps = driver.engine.step_count + steps
     driver.thread_policy = threads.choose(beside_window=False, requested=args.threads)
-    return _run_with_progress(driver, steps, quiet=args.quiet)
+    return _run_with_progress(driver, steps, quiet=args.quiet, language=language)
 
 
-def _resume(run_dir: Path, overrides: dict[str, Any], device: str | None):
+def _resume(run_dir: Path, overrides: dict[str, Any], device: str | None, language: str):
     """Driver.resume from the newest checkpoint that loads (a damaged one is passed over and
     said on stderr), its tensors moved to ``device`` (None: the run's own, else auto)."""
     from .training import Driver
     from .training.checkpoint import first_loadable, loading_onto
 
-    def skipped(line: str) -> None:
-        print(f"gantuner: note: {printable(line)}", file=sys.stderr)
+    def skipped(line: Text | str) -> None:
+        print(say("note", language, message=Text.of(line).map(printable)), file=sys.stderr)
 
     with loading_onto(device):
         driver, _ = first_loadable(Path(run_dir) / "checkpoints",
@@ -322,16 +341,17 @@ def _resume(run_dir: Path, overrides: dict[str, Any], device: str | None):
 
 def _whole(key: str, value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise UsageError(f"{key} = {_shown(value)}: give a whole number >= 0")
+        raise usage("whole", key=key, value=_shown(value))
     return value
 
 
 class _Progress:
     """tqdm bar fed from the training thread's listener calls."""
 
-    def __init__(self, driver, total: int, quiet: bool):
+    def __init__(self, driver, total: int, quiet: bool, language: str = "en"):
         from tqdm import tqdm
 
+        self.language = language
         self.start = driver.engine.step_count
         self.bar = tqdm(total=total, unit="it", disable=quiet, dynamic_ncols=True, file=sys.stderr)
         self.latest: dict[str, Any] = {}
@@ -344,7 +364,8 @@ class _Progress:
 
     def on_event(self, event):
         if event.get("type") in ("error", "divergence"):
-            self.bar.write(f"gantuner: warning: {event.get('message')}", file=sys.stderr)
+            text = Text.from_fields(event, "message") or Text("")
+            self.bar.write(say("warning", self.language, message=text.map(printable)), file=sys.stderr)
 
     def on_status(self, status):
         done = status["step"] - self.start
@@ -356,13 +377,14 @@ class _Progress:
                 f"acc {100 * row.get('d_acc', float('nan')):.0f}%", refresh=False)
 
 
-def _run_with_progress(driver, steps: int, quiet: bool) -> int:
-    progress = _Progress(driver, steps, quiet)
+def _run_with_progress(driver, steps: int, quiet: bool, language: str = "en") -> int:
+    progress = _Progress(driver, steps, quiet, language)
     if driver.run_dir:
         device = driver.engine.device
-        where = driver.thread_policy.describe() if device.type == "cpu" and driver.thread_policy else str(device)
-        print(f"gantuner: training {driver.engine.config['dataset']} on {where}; "
-              f"run directory {driver.run_dir}", file=sys.stderr)
+        where = (driver.thread_policy.describe(language) if device.type == "cpu" and driver.thread_policy
+                 else str(device))
+        print(say("training", language, dataset=driver.engine.config["dataset"], where=where,
+                  run_dir=driver.run_dir), file=sys.stderr)
     failure: list[BaseException] = []
 
     def work() -> None:
@@ -390,7 +412,7 @@ def _run_with_progress(driver, steps: int, quiet: bool) -> int:
         for signum, handler in previous.items():
             signal.signal(signum, handler)
     progress.bar.close()
-    return _outcome(driver, failure[0] if failure else None, received[0] if received else None)
+    return _outcome(driver, failure[0] if failure else None, received[0] if received else None, language)
 
 
 # Exit statuses besides 0 (finished) and 2 (usage): the shell's 128 + signal
@@ -400,28 +422,32 @@ EXIT_DIVERGED = 3    # a loss or gradient became NaN/inf and --on-divergence sto
 EXIT_ROWS_LOST = 4   # the run's files could not all be written
 
 
-def _outcome(driver, failure: BaseException | None, signum: int | None) -> int:
+def _outcome(driver, failure: BaseException | None, signum: int | None, language: str = "en") -> int:
     step = driver.engine.step_count
-    where = f"; run kept in {driver.run_dir}" if driver.run_dir else ""
+    kept = MESSAGES["kept"].format(run_dir=driver.run_dir) if driver.run_dir else Text("")
+
+    def error(key: str, **values: Any) -> None:
+        print(say("error", language, message=MESSAGES[key].format(**values).map(printable)), file=sys.stderr)
+
     if failure is not None:
-        print(f"gantuner: error: training stopped at step {step}: {type(failure).__name__}: {failure}"
-              + (f"; the run so far is kept in {driver.run_dir}" if driver.run_dir else ""), file=sys.stderr)
+        described = Text(f"{type(failure).__name__}: {failure}")
+        if driver.run_dir:
+            error("failed_kept", step=step, error=described, run_dir=driver.run_dir)
+        else:
+            error("failed", step=step, error=described)
         return EXIT_FAILED
     if driver.rows_lost:
-        print(f"gantuner: error: stopped at step {step} but the run's files are incomplete: "
-              f"{driver.writer.last_error.removesuffix('; will retry')}; free space or fix the folder "
-              "and resume the run", file=sys.stderr)
+        problem = driver.writer.last_error if driver.writer and driver.writer.last_error else Text("")
+        error("rows_lost", step=step, problem=problem)
         return EXIT_ROWS_LOST
     if driver.diverged:
-        print(f"gantuner: error: training diverged (a loss or gradient became NaN or infinite) and stopped "
-              f"at step {step}{where}; the last good weights are in the final checkpoint: lower lr_d/lr_g "
-              "and resume, or train with --on-divergence continue", file=sys.stderr)
+        error("diverged", step=step, kept=kept)
         return EXIT_DIVERGED
     if signum is not None:
         name = "Ctrl-C" if signum == signal.SIGINT else signal.Signals(signum).name
-        print(f"gantuner: stopped at step {step} ({name}){where}", file=sys.stderr)
+        print(say("stopped", language, step=step, signal=name, kept=kept), file=sys.stderr)
         return 128 + signum
-    print(f"gantuner: finished at step {step}{where}", file=sys.stderr)
+    print(say("finished", language, step=step, kept=kept), file=sys.stderr)
     return 0
 
 
@@ -434,5 +460,5 @@ def knobs_command(args: argparse.Namespace) -> int:
             kind = "live " if k.live else "setup"
             print(f"  {k.name:16} {kind} default {knobs.format_value(k.name, k.default):>8}  "
                   f"range {k.range_text()}")
-            print(f"  {'':16} {k.help(args.lang)}")
+            print(f"  {'':16} {k.help(language_of(args))}")
     return 0

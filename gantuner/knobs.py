@@ -50,6 +50,25 @@ class KnobError(GantunerError, ValueError):
     """A knob name or value that cannot be used; the message says what to do."""
 
 
+KNOB_ERRORS: dict[str, Text] = {
+    "not_allowed": Text("{name} = {value} is not allowed: use {allowed}",
+                        "{name} = {value} は使えません: {allowed} から選んでください"),
+    "not_finite": Text("{name} = {value} is not a finite number: use {allowed}",
+                       "{name} = {value} は有限の数ではありません: {allowed} の範囲で指定してください"),
+    "out_of_range": Text("{name} = {value} is out of range: use {allowed}",
+                         "{name} = {value} は範囲外です: {allowed} の範囲で指定してください"),
+    "wrong_type": Text("{name} = {value} is not {kind}: use {allowed}",
+                       "{name} = {value} は{kind}ではありません: {allowed} で指定してください"),
+    "unknown": Text("unknown knob {name}{hint}; known knobs: {known}",
+                    "不明なつまみ {name} です{hint}。つまみは次のとおり: {known}"),
+    "did_you_mean": Text(" (did you mean {close}?)", " ({close} のことですか?)"),
+    "assignment": Text("--set {text}: write it as KNOB=VALUE, for example lr_d=1e-4",
+                       "--set {text}: KNOB=VALUE の形で書いてください (例: lr_d=1e-4)"),
+}
+TYPE_WORDS = {bool: Text("true/false", "true/false"), int: Text("a whole number", "整数"),
+              float: Text("a number", "数"), str: Text("text", "文字列")}
+
+
 @dataclass(frozen=True)
 class Knob:
     name: str
@@ -105,21 +124,18 @@ class Knob:
         """Return ``value`` coerced to this knob's type, or raise KnobError."""
         coerced = _coerce(self, value)
         if self.choices is not None and coerced not in self.choices:
-            raise KnobError(
-                f"{self.name} = {value!r} is not allowed: use {self.range_text()}"
-            )
+            raise KnobError(KNOB_ERRORS["not_allowed"].format(name=self.name, value=repr(value),
+                                                              allowed=self.range_text()))
         if self.type in (int, float):
             if isinstance(coerced, float) and not math.isfinite(coerced):
-                raise KnobError(
-                    f"{self.name} = {value!r} is not a finite number: use {self.range_text()}"
-                )
+                raise KnobError(KNOB_ERRORS["not_finite"].format(name=self.name, value=repr(value),
+                                                                 allowed=self.range_text()))
             if (self.minimum is not None and coerced < self.minimum) or (
                 self.maximum is not None and coerced > self.maximum
             ):
-                raise KnobError(
-                    f"{self.name} = {value!r} is out of range: use {self.range_text()}"
-                    + (f" {self.unit}" if self.unit else "")
-                )
+                allowed = self.range_text() + (f" {self.unit}" if self.unit else "")
+                raise KnobError(KNOB_ERRORS["out_of_range"].format(name=self.name, value=repr(value),
+                                                                   allowed=allowed))
         return coerced
 
 
@@ -158,10 +174,8 @@ def _coerce(knob: Knob, value: Any) -> Any:
             return value.strip()
     except (TypeError, ValueError):
         pass
-    kind = {bool: "true/false", int: "a whole number", float: "a number", str: "text"}[knob.type]
-    raise KnobError(
-        f"{knob.name} = {value!r} is not {kind}: use {knob.range_text()}"
-    )
+    raise KnobError(KNOB_ERRORS["wrong_type"].format(name=knob.name, value=repr(value), kind=TYPE_WORDS[knob.type],
+                                                     allowed=knob.range_text()))
 
 
 def _knobs(*items: Knob) -> dict[str, Knob]:
@@ -306,10 +320,8 @@ def knob(name: str) -> Knob:
         return KNOBS[name]
     except KeyError:
         close = [n for n in KNOBS if n.startswith(name[:3])] if name else []
-        hint = f" (did you mean {', '.join(close)}?)" if close else ""
-        raise KnobError(
-            f"unknown knob {name!r}{hint}; known knobs: {', '.join(KNOBS)}"
-        ) from None
+        hint = KNOB_ERRORS["did_you_mean"].format(close=", ".join(close)) if close else Text("")
+        raise KnobError(KNOB_ERRORS["unknown"].format(name=repr(name), hint=hint, known=", ".join(KNOBS))) from None
 
 
 def validate(name: str, value: Any) -> Any:
@@ -341,7 +353,7 @@ def resolve(overrides: Mapping[str, Any] | None = None) -> dict[str, Any]:
 def parse_assignment(text: str) -> tuple[str, Any]:
     """Parse ``KNOB=VALUE`` as given to ``--set``; the value is validated."""
     if "=" not in text:
-        raise KnobError(f"--set {text!r}: write it as KNOB=VALUE, for example lr_d=1e-4")
+        raise KnobError(KNOB_ERRORS["assignment"].format(text=repr(text)))
     name, _, raw = text.partition("=")
     name = name.strip()
     return name, validate(name, raw.strip())

@@ -18,8 +18,10 @@ import unicodedata
 from pathlib import Path
 from typing import Any, TextIO
 
+from gantuner.errors import GantunerError
 from gantuner.quality.descriptions import QUALITY_METRICS, format_value, reading, reading_word, summary
 from gantuner.quality.protocol import DEFAULT_K, PROTOCOL_SAMPLES
+from gantuner.text import Text
 
 # torch and the metrics load when the command runs, not for --help.
 
@@ -27,31 +29,30 @@ DEFAULT_SAMPLES = PROTOCOL_SAMPLES
 MIN_SAMPLES = DEFAULT_K + 1  # precision/recall need k + 1 samples
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
-MESSAGES = {
-    "samples": ("--samples {n}: use {minimum} or more",
-                "--samples {n}: {minimum} 以上を指定してください"),
-    "no_dir": ("{run_dir}: no such run directory; give the folder that holds config.json",
-               "{run_dir}: 実行フォルダがありません。config.json のあるフォルダを指定してください"),
-    "no_engine": ("the training engine is not available (gantuner.training.checkpoint: {error}); "
-                  "reinstall gantuner",
-                  "学習エンジンが見つかりません (gantuner.training.checkpoint: {error})。"
-                  "gantuner を再インストールしてください"),
-    "load": ("{run_dir}: cannot load the latest checkpoint ({error})",
-             "{run_dir}: 最新のチェックポイントを読み込めません ({error})"),
-    "skipped": ("note: {detail}",
-                "注意: {detail}"),
-    "metric": ("{run_dir}: cannot compute the quality metrics ({error})",
-               "{run_dir}: 品質指標を計算できません ({error})"),
-    "header": ("quality of {run_dir} (dataset {dataset}, step {step}, {n} samples)",
-               "{run_dir} の品質 (データセット {dataset}, ステップ {step}, サンプル {n} 個)"),
-    "none": ("no quality metric applies to this dataset",
-             "このデータセットに当てはまる品質指標はありません"),
+MESSAGES: dict[str, Text] = {
+    "samples": Text("--samples {n}: use {minimum} or more",
+                    "--samples {n}: {minimum} 以上を指定してください"),
+    "no_dir": Text("{run_dir}: no such run directory; give the folder that holds config.json",
+                   "{run_dir}: 実行フォルダがありません。config.json のあるフォルダを指定してください"),
+    "no_engine": Text("the training engine is not available (gantuner.training.checkpoint: {error}); "
+                      "reinstall gantuner",
+                      "学習エンジンが見つかりません (gantuner.training.checkpoint: {error})。"
+                      "gantuner を再インストールしてください"),
+    "load": Text("{run_dir}: cannot load the latest checkpoint ({error})",
+                 "{run_dir}: 最新のチェックポイントを読み込めません ({error})"),
+    "skipped": Text("note: {detail}",
+                    "注意: {detail}"),
+    "metric": Text("{run_dir}: cannot compute the quality metrics ({error})",
+                   "{run_dir}: 品質指標を計算できません ({error})"),
+    "header": Text("quality of {run_dir} (dataset {dataset}, step {step}, {n} samples)",
+                   "{run_dir} の品質 (データセット {dataset}, ステップ {step}, サンプル {n} 個)"),
+    "none": Text("no quality metric applies to this dataset",
+                 "このデータセットに当てはまる品質指標はありません"),
 }
 
 
 def message(key: str, language: str = "en", **values: Any) -> str:
-    english, japanese = MESSAGES[key]
-    return (japanese if language == "ja" else english).format(**values)
+    return MESSAGES[key].format(**values).get(language)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -62,8 +63,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--samples", type=int, default=DEFAULT_SAMPLES, metavar="N",
                         help=f"real and generated samples to compare (default {DEFAULT_SAMPLES}, "
                              "the 2D mode-coverage protocol)")
-    parser.add_argument("--lang", choices=("en", "ja"), default="en",
-                        help="language of the table and messages (default en)")
+    parser.add_argument("--lang", choices=("en", "ja"), default=None,
+                        help="language of the table and messages (default: the environment's locale, else en)")
     parser.add_argument("--device", choices=("auto", "cpu", "cuda", "mps"), default=None,
                         help="where to generate the samples (default: the run's own device, "
                              "else auto); a run trained on CUDA opens on the CPU too")
@@ -129,8 +130,11 @@ def measure(engine: Any, samples: int) -> dict[str, Any]:
     return {"dataset": str(dataset), "kind": kind, "step": step, "samples": samples, **metrics}
 
 
-def _describe(error: BaseException) -> str:
-    """One line: gantuner's own errors already say what is wrong; others get their type name."""
+def _describe(error: BaseException) -> Text | str:
+    """One line: gantuner's own errors already say what is wrong (in both languages);
+    others get their type name."""
+    if isinstance(error, GantunerError) and str(error).strip():
+        return error.text.map(lambda text: text.strip().splitlines()[0] if text.strip() else text)
     text = str(error).strip().splitlines()[0] if str(error).strip() else ""
     if type(error).__module__.startswith("gantuner") and text:
         return text

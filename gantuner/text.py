@@ -11,6 +11,7 @@ Qt's translations (``tr()`` and the .ts files), not this type.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -56,10 +57,22 @@ class Text:
         return value if isinstance(value, Text) else cls(str(value))
 
     @staticmethod
-    def join(*parts: Text, english_separator: str = " ") -> Text:
-        """Sentences joined per language (a space in English, nothing in Japanese)."""
+    def join(*parts: Text, english_separator: str = " ", japanese_separator: str = "") -> Text:
+        """Sentences joined per language (by default a space in English, nothing in Japanese;
+        a list is ``english_separator=", ", japanese_separator="、"``)."""
         return Text(english_separator.join(p.en for p in parts if p.en),
-                    "".join(p.get("ja") for p in parts if p.get("ja")))
+                    japanese_separator.join(p.get("ja") for p in parts if p.get("ja")))
+
+
+def environment_language(env: Mapping[str, str] | None = None) -> str:
+    """The language the environment's locale asks for ("ja" for ja_JP.UTF-8, else "en"):
+    what the command line speaks without ``--lang``, and the window before Qt is up."""
+    env = os.environ if env is None else env
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(variable, "")
+        if value:
+            return "ja" if value.lower().startswith("ja") else "en"
+    return "en"
 
 
 def _picked(values: Mapping[str, Any], language: str) -> dict[str, Any]:

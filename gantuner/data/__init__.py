@@ -69,18 +69,15 @@ def load_dataset(name: str, image_size: int, device: torch.device | str) -> Data
         images, labels = load_digits(image_size)
         return ImageDataset("digits", images, device, labels=labels)
     from . import files
-    from .errors import DataError
+    from .errors import data_error
 
     path = Path(name).expanduser()
     if not path.exists():
-        raise DataError(
-            f"{name}: no such built-in dataset or file; use digits, ring, grid, spiral "
-            "or the path of an image folder, MNIST/CIFAR files or a .npy/.npz array"
-        )
+        raise data_error("unknown_dataset", name)
     if dataset_kind(str(path)) == "points":
         return PointsDataset(path.name, files.load_points_source(path), device)
     images, report = files.load_images_with_report(path, image_size)
     dataset = ImageDataset(path.name, images, device)
     if report.skipped:  # unreadable images are told, never dropped silently
-        dataset.load_notes = (report.summary("en"), report.summary("ja"))
+        dataset.load_notes = (report.summary_text(),)
     return dataset

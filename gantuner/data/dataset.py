@@ -15,6 +15,8 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 
+from ..text import Text
+
 
 class Dataset(ABC):
     """What the engine needs from data: its shape and a way to draw batches."""
@@ -22,9 +24,9 @@ class Dataset(ABC):
     kind: str  # "images" or "points"
     name: str
     device: torch.device
-    # (English, Japanese) lines about how the data was loaded that the user must see
-    # (images skipped in a folder); empty when there is nothing to tell.
-    load_notes: tuple[str, ...] = ()
+    # What the user must hear about how the data was loaded (images skipped in a
+    # folder), one Text per note; empty when there is nothing to tell.
+    load_notes: tuple[Text, ...] = ()
 
     @abstractmethod
     def sample(self, batch_size: int) -> torch.Tensor:

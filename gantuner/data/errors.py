@@ -34,6 +34,12 @@ class DataError(GantunerError):
 # code -> its message.  Placeholders are filled from data_error()'s keywords (a Text
 # keyword gives each language its wording); {path} is always the file or folder at fault.
 MESSAGES: dict[str, Text] = {
+    "unknown_dataset": Text(
+        "{path}: no such built-in dataset or file; use digits, ring, grid, spiral or the path of an image "
+        "folder, MNIST/CIFAR files or a .npy/.npz array",
+        "{path}: そのような組み込みデータセットやファイルはありません。digits、ring、grid、spiral か、画像フォルダ、"
+        "MNIST/CIFAR のファイル、.npy/.npz 配列のパスを指定してください",
+    ),
     "missing": Text(
         "{path}: no such file or folder. Check the path, or choose the file again.",
         "{path}: ファイルまたはフォルダが見つかりません。パスを確かめるか、もう一度選び直してください。",

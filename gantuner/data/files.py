@@ -23,6 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import printable
+from ..text import Text
 from . import cifar_files, idx_files, image_folder, numpy_files
 from .array_images import standardize
 from .errors import DataError, data_error
@@ -36,6 +37,12 @@ __all__ = ["DataError", "LoadReport", "SkippedFile", "FORMATS", "detect_format",
 FORMATS = ("image_folder", "idx", "cifar10", "npy", "npz")
 SKIPPED_SHOWN = 3  # skipped files named in the summary
 _TEXT_SUFFIXES = {".csv", ".tsv", ".txt"}
+
+LOADED = Text("Loaded {count} images from {path} ({colour}, {size} -> {target}).",
+              "{path} から画像 {count} 枚を読み込みました（{colour}、{size} → {target}）。")
+SKIPPED = Text("Skipped {count} unreadable image(s): {names}", "読めない画像 {count} 個を飛ばしました: {names}")
+AND_MORE = Text("and {more} more", "ほか {more} 個")
+COLOUR, GREY = Text("colour", "カラー"), Text("grey", "グレー")
 
 
 @dataclass
@@ -63,28 +70,27 @@ class LoadReport:
 
     def summary(self, language: str = "en") -> str:
         """One line for the user: how many images, their size, and what was skipped."""
-        size = (f"{self.source_size[0]}x{self.source_size[1]}" if self.source_size
-                else ("various sizes" if language != "ja" else "さまざまなサイズ"))
-        target = f"{self.image_size}x{self.image_size}"
-        if language == "ja":
-            colour = "カラー" if self.channels == 3 else "グレー"
-            text = f"{self.path} から画像 {self.count:,} 枚を読み込みました（{colour}、{size} → {target}）。"
-            if self.skipped:
-                text += f"読めない画像 {len(self.skipped)} 個を飛ばしました: {self._skipped_names('ja')}"
-            return printable(text)
-        colour = "colour" if self.channels == 3 else "grey"
-        text = f"Loaded {self.count:,} images from {self.path} ({colour}, {size} -> {target})."
-        if self.skipped:
-            text += f" Skipped {len(self.skipped)} unreadable image(s): {self._skipped_names('en')}"
-        return printable(text)
+        return self.summary_text().get(language)
 
-    def _skipped_names(self, language: str) -> str:
+    def summary_text(self) -> Text:
+        """:meth:`summary` in both languages."""
+        size = (Text(f"{self.source_size[0]}x{self.source_size[1]}") if self.source_size
+                else Text("various sizes", "さまざまなサイズ"))
+        text = LOADED.format(count=f"{self.count:,}", path=self.path, size=size,
+                             target=f"{self.image_size}x{self.image_size}",
+                             colour=COLOUR if self.channels == 3 else GREY)
+        if self.skipped:
+            text = Text.join(text, SKIPPED.format(count=len(self.skipped), names=self._skipped_names()))
+        return text.map(printable)
+
+    def _skipped_names(self) -> Text:
         """The first few skipped files with why, e.g. "a.png (not an image), b.jpg (too many pixels)"."""
-        shown = [f"{skipped.path.name} ({skipped.reason})" for skipped in self.skipped[:SKIPPED_SHOWN]]
+        shown = [Text("{name} ({reason})").format(name=skipped.path.name, reason=skipped.reason)
+                 for skipped in self.skipped[:SKIPPED_SHOWN]]
         more = len(self.skipped) - len(shown)
         if more > 0:
-            shown.append(f"ほか {more} 個" if language == "ja" else f"and {more} more")
-        return ", ".join(shown)
+            shown.append(AND_MORE.format(more=more))
+        return Text.join(*shown, english_separator=", ", japanese_separator=", ")
 
 
 def detect_format(path: str | Path) -> str:

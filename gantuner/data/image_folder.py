@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from ..text import Text
 from .array_images import to_uint8
 from .errors import DataError, data_error
 
@@ -28,13 +29,16 @@ _IMAGE_MAGICS = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"
 _GREY_MODES = {"1", "L", "LA", "La", "I", "I;16", "I;16L", "I;16B", "I;16N", "F"}
 # Skipped while walking: macOS and version-control litter ("._x.jpg" is metadata, not an image).
 _SKIP_DIRS = {"__MACOSX", "__pycache__"}
+TOO_MANY_PIXELS = Text("too many pixels for an image, over {limit}: a decompression bomb or a damaged file",
+                       "画像としては画素が多すぎます ({limit} 超): 解凍爆弾か壊れたファイルです")
+NOT_READABLE = Text("not an image Pillow can read", "Pillow で読める画像ではありません")
 
 
 @dataclass(frozen=True)
 class SkippedFile:
     """An image file in a folder that could not be read, and why."""
     path: Path
-    reason: str
+    reason: Text
 
 
 @dataclass
@@ -114,7 +118,7 @@ def read_image_folder(folder: Path, image_size: int, channels: int | None,
             sizes.add(size)
             any_colour = any_colour or colour
         except DataError as error:
-            skipped.append(SkippedFile(path, str(error)))
+            skipped.append(SkippedFile(path, error.text))
         # Pillow's decoders raise many types (OSError, SyntaxError, struct.error, ...)
         # on broken files; any of them means "skip this file", never "stop the load".
         except Exception as error:  # noqa: BLE001
@@ -135,16 +139,15 @@ def read_image_folder(folder: Path, image_size: int, channels: int | None,
     return FolderImages(stacked, skipped, scan.other_files, common, 3 if any_colour else 1)
 
 
-def _skip_reason(error: Exception) -> str:
+def _skip_reason(error: Exception) -> Text:
     """Why an image was skipped, in a few words (the file is named beside it)."""
     if isinstance(error, (Image.DecompressionBombError, Image.DecompressionBombWarning)):
-        return (f"too many pixels for an image, over {Image.MAX_IMAGE_PIXELS:,}: "
-                "a decompression bomb or a damaged file")
+        return TOO_MANY_PIXELS.format(limit=f"{Image.MAX_IMAGE_PIXELS:,}")
     if isinstance(error, UnidentifiedImageError):
-        return "not an image Pillow can read"
+        return NOT_READABLE
     text = str(error).splitlines()[0] if str(error) else ""
     text = f"{type(error).__name__}: {text}" if text else type(error).__name__
-    return text if len(text) <= 100 else text[:97] + "..."
+    return Text(text if len(text) <= 100 else text[:97] + "...")
 
 
 def _read_one(path: Path, image_size: int,

@@ -23,6 +23,14 @@ from gantuner.text import Text
 if TYPE_CHECKING:  # numpy loads when the command runs, not for --help
     from gantuner.metrics import MetricTable
 
+WINDOW = Text("--window {window}: give a number of steps of 1 or more, e.g. --window 2000",
+              "--window {window}: 1 以上のステップ数を指定してください (例: --window 2000)")
+
+UNREADABLE = Text("{path}: cannot be read ({error}); check the path and the file",
+                  "{path}: 読めません ({error})。パスとファイルを確かめてください")
+NO_METRICS = Text("{path}: no metric lines found; check that it is a training log (or give --format)",
+                  "{path}: 指標の行が見つかりません。学習ログか確かめてください (または --format を指定)")
+
 # Kept here (not imported from the package) so that `gantuner --help` stays light.
 LOSS_CHOICES = ("bce", "bce_sum", "lsgan", "hinge", "relhinge", "wgan")
 
@@ -33,8 +41,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", metavar="F", default=None,
                         help="the log's format (default: detected from the content)")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
-    parser.add_argument("--lang", choices=("en", "ja"), default="en",
-                        help="language of the text report (JSON carries both)")
+    parser.add_argument("--lang", choices=("en", "ja"), default=None,
+                        help="language of the text report and messages (JSON carries both; "
+                             "default: the environment's locale, else en)")
     parser.add_argument("--window", type=int, metavar="STEPS", default=None,
                         help="judge only the last STEPS steps (default: the whole run)")
     parser.add_argument("--loss", choices=LOSS_CHOICES, default=None,
@@ -50,22 +59,19 @@ def run(args: argparse.Namespace) -> int:
 
     from . import diagnose, format_report, report_json
 
-    lang = getattr(args, "lang", "en") or "en"
+    lang = getattr(args, "lang", None) or "en"  # the CLI fills it from the environment when not given
     as_json = bool(getattr(args, "json", False))
     window = getattr(args, "window", None)
     if window is not None and window < 1:
-        return _fail(f"--window {window}: give a number of steps of 1 or more, e.g. --window 2000",
-                     as_json=as_json)
+        return _fail(WINDOW.format(window=window), lang, as_json=as_json)
     try:
         table = read_log(args.path, format=getattr(args, "format", None))
     except LogError as error:
         return _fail(error.text, lang, as_json=as_json)
     except (OSError, UnicodeError, ValueError) as error:
-        return _fail(f"{args.path}: cannot be read ({error}); check the path and the file",
-                     as_json=as_json)
+        return _fail(UNREADABLE.format(path=args.path, error=error), lang, as_json=as_json)
     if len(table) == 0:
-        return _fail(f"{args.path}: no metric lines found; check that it is a training log "
-                     "(or give --format)", as_json=as_json)
+        return _fail(NO_METRICS.format(path=args.path), lang, as_json=as_json)
 
     values = run_knob_values(Path(args.path), table)
     hints = follow_ups(table) + diagnose(table, knobs=values, window=window,
@@ -130,7 +136,7 @@ def _fail(text: Text | str, language: str = "en", as_json: bool = False) -> int:
     text = Text.of(text).map(printable)
     message = text.get(language)
     if as_json:
-        error = {"error": {"message": message, "message_ja": text.get("ja")}}
+        error = {"error": text.fields("message")}
         sys.stdout.write(json.dumps(error, ensure_ascii=False) + "\n")
         sys.stdout.flush()
     print(f"gantuner diagnose: error: {message}", file=sys.stderr)

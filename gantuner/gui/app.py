@@ -9,6 +9,8 @@ import sys
 
 from .. import __version__, knobs
 from ..app_options import build_app_parser
+from ..cli_messages import MESSAGES, say
+from ..text import environment_language
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -41,6 +43,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run_app(args: argparse.Namespace) -> int:
+    language = args.app_lang or environment_language()  # before Qt is up: the flag, else the locale
     config = {}
     try:
         if args.app_dataset:
@@ -49,19 +52,18 @@ def run_app(args: argparse.Namespace) -> int:
             name, value = knobs.parse_assignment(text)
             config[name] = value
         if args.app_threads is not None and args.app_threads < 1:
-            raise knobs.KnobError(f"--threads {args.app_threads}: give 1 or more")
+            raise knobs.KnobError(MESSAGES["threads"].format(threads=args.app_threads))
     except knobs.KnobError as exc:
-        print(f"gantuner: error: {exc}", file=sys.stderr)
+        print(say("error", language, message=exc.text), file=sys.stderr)
         return 2
     if importlib.util.find_spec("PySide6") is None:
-        print("gantuner: error: the desktop app needs PySide6: pip install PySide6-Essentials "
-              "(headless commands work without it: gantuner train --help)", file=sys.stderr)
+        print(say("error", language, message=MESSAGES["no_pyside"]), file=sys.stderr)
         return 2
     from .display_check import check_display
 
     problem = check_display()
     if problem is not None:
-        print(f"gantuner: error: {problem.message(args.app_lang or _system_language())}", file=sys.stderr)
+        print(say("error", language, message=problem.message(language)), file=sys.stderr)
         return 2
 
     from PySide6.QtWidgets import QApplication
@@ -71,7 +73,7 @@ def run_app(args: argparse.Namespace) -> int:
     from .main_window import CLOSE_TIMEOUT_MS, MainWindow
 
     prepare_process_for_the_window()
-    install_fatal_message_handler(args.app_lang or _system_language())
+    install_fatal_message_handler(args.app_lang or environment_language())
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setOrganizationName("gantuner")
     app.setApplicationName("gantuner")
@@ -95,30 +97,21 @@ def run_app(args: argparse.Namespace) -> int:
     return status
 
 
-def _system_language() -> str:
-    """The language for messages printed before Qt is up: the environment's locale."""
-    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(variable, "")
-        if value:
-            return "ja" if value.lower().startswith("ja") else "en"
-    return "en"
-
-
 def install_fatal_message_handler(language: str) -> None:
     """A last net under :mod:`display_check`: if Qt still cannot start its
     platform (a fault this check does not know), say so in gantuner's words
     and exit 2 instead of Qt's abort (exit 134)."""
     from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 
+    from .display_check import DisplayProblem
+
     previous = None
 
     def handler(kind, context, text) -> None:
         if kind == QtMsgType.QtFatalMsg:
             first = text.strip().splitlines()[0] if text.strip() else "Qt could not start"
-            reason = {"en": "the window cannot open", "ja": "ウィンドウを開けません"}[language]
-            hint = {"en": "use `gantuner train` headless, or start gantuner inside a desktop session",
-                    "ja": "ウィンドウなしで `gantuner train` を使うか、デスクトップのセッションの中で起動してください"}[language]
-            sys.stderr.write(f"gantuner: error: {reason}: {first} ({hint})\n")
+            problem = DisplayProblem("qt_fatal", {"first": first}).message(language)
+            sys.stderr.write(say("error", language, message=problem) + "\n")
             sys.stderr.flush()
             os._exit(2)
         if previous is not None:

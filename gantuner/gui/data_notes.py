@@ -2,7 +2,7 @@
 
 An image folder may hold files that cannot be read (not an image, cut short,
 too many pixels); the data loader skips them and says which and why
-(``dataset.load_notes``: an English and a Japanese line).  The command line
+(``dataset.load_notes``: each a :class:`~gantuner.text.Text`).  The command line
 prints it; here it is a band above the curves, in the language of the moment,
 until "Dismiss" or the next run.
 """
@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from ..text import Text
 from . import i18n
 from .retranslate import Retranslating
 
@@ -26,7 +27,7 @@ class DataNotesBar(Retranslating, QFrame):
         super().__init__(parent)
         self.setObjectName("dataNotesBar")
         self.setStyleSheet(STYLE)
-        self._notes: Sequence[str] = ()
+        self._notes: Sequence[Text] = ()
         self.message = QLabel(self)
         self.message.setObjectName("dataNotesMessage")
         self.message.setWordWrap(True)
@@ -41,8 +42,8 @@ class DataNotesBar(Retranslating, QFrame):
         self.hide()
         self.retranslate()
 
-    def show_notes(self, notes: Sequence[str]) -> None:
-        """``notes``: (English, Japanese) from the dataset; nothing to say when empty."""
+    def show_notes(self, notes: Sequence[Text]) -> None:
+        """``notes``: the dataset's, each in both languages; nothing to say when empty."""
         self._notes = tuple(notes)
         self.retranslate()
         self.setVisible(bool(self._notes))
@@ -56,7 +57,8 @@ class DataNotesBar(Retranslating, QFrame):
         if not self._notes:
             self.message.setText("")
             return
-        note = self._notes[1] if i18n.current_language() == "ja" and len(self._notes) > 1 else self._notes[0]
+        language = i18n.current_language()
+        note = " ".join(note.get(language) for note in self._notes)
         self.message.setText(self.tr("Training data: {0}").format(note))
 
 

@@ -25,6 +25,7 @@ from ..diagnosis.live import LiveDiagnosis
 from ..metrics import MetricTable
 from ..run_model import RunModel
 from ..training.control import RunState
+from . import i18n
 from .curves import PLOTS, CurvesView
 from .hint_regions import HintRegions
 from .hints_panel import HintsPanel
@@ -206,7 +207,7 @@ class DiagnosisDock(QObject):
         try:
             sent = self.session.submit(changes, source=f"hint:{hint_id}") if changes else True
         except knob_table.KnobError as exc:
-            self.show_message(str(exc), error=True)
+            self.show_message(exc.message(i18n.current_language()), error=True)
             return
         if sent:
             for name, value in changes.items():

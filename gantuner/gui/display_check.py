@@ -27,6 +27,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..text import Text
+
 # Package names where the generic rule below is wrong, by soname.  Debian's
 # rule is libNAME.so.N -> libNAME + N (a '-' between when NAME ends in a
 # digit); Fedora and Arch group the xcb utilities into a few packages.
@@ -58,8 +60,13 @@ ARCH = {
 }
 _SONAME = re.compile(r"^lib(?P<name>.+)\.so\.(?P<major>\d+)$")
 
-TEXTS = {
-    "libraries": (
+TEXTS: dict[str, Text] = {
+    "qt_fatal": Text(  # Qt itself gave up (app.py's last net): its own first line
+        "the window cannot open: {first} (use `gantuner train` headless, or start gantuner inside a "
+        "desktop session)",
+        "ウィンドウを開けません: {first} (ウィンドウなしで `gantuner train` を使うか、デスクトップのセッションの"
+        "中で起動してください)"),
+    "libraries": Text(
         "the window cannot open: Qt's '{platform}' platform plugin needs system libraries that are "
         "missing ({libs}). Install them: Debian/Ubuntu: sudo apt-get install {debian}; "
         "Fedora: sudo dnf install {fedora}; Arch: sudo pacman -S {arch}. "
@@ -68,18 +75,18 @@ TEXTS = {
         "ありません ({libs})。インストールしてください: Debian/Ubuntu: sudo apt-get install {debian}; "
         "Fedora: sudo dnf install {fedora}; Arch: sudo pacman -S {arch}。"
         "ウィンドウなしの学習はこのままで使えます: gantuner train --help"),
-    "no_display": (
+    "no_display": Text(
         "the window cannot open: no display ({variable} is not set). Use `gantuner train` headless, "
         "or start gantuner inside a desktop session",
         "ウィンドウを開けません: ディスプレイがありません ({variable} が未設定)。ウィンドウなしで "
         "`gantuner train` を使うか、デスクトップのセッションの中で gantuner を起動してください"),
-    "cannot_connect": (
+    "cannot_connect": Text(
         "the window cannot open: the display {display} does not answer. Use `gantuner train` headless, "
         "or start gantuner inside a desktop session (check DISPLAY and that the X server runs)",
         "ウィンドウを開けません: ディスプレイ {display} に接続できません。ウィンドウなしで "
         "`gantuner train` を使うか、デスクトップのセッションの中で起動してください "
         "(DISPLAY と X サーバーを確認してください)"),
-    "no_plugin": (
+    "no_plugin": Text(
         "the window cannot open: Qt has no '{platform}' platform plugin in this installation "
         "(QT_QPA_PLATFORM={platform}); unset QT_QPA_PLATFORM or reinstall PySide6-Essentials",
         "ウィンドウを開けません: このインストールには Qt の '{platform}' プラットフォームプラグインが"
@@ -94,8 +101,7 @@ class DisplayProblem:
     values: dict[str, str]
 
     def message(self, language: str = "en") -> str:
-        english, japanese = TEXTS[self.key]
-        return (japanese if language == "ja" else english).format(**self.values)
+        return TEXTS[self.key].format(**self.values).get(language)
 
 
 def debian_package(soname: str) -> str:

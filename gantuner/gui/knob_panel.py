@@ -249,7 +249,7 @@ class KnobPanel(Retranslating, QWidget):
                 self._typed_dataset = str(value)
             else:
                 self._rows[name].editor.set_value(old)
-            self.show_error(name, str(exc))
+            self.show_error(name, exc.message(current_language()))
             self.knobRefused.emit(name, str(exc))
             return
         if name == "dataset":

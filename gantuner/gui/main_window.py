@@ -323,8 +323,8 @@ class MainWindow(QMainWindow):
         try:
             sent = self.session.submit({name: value})
         except knob_table.KnobError as exc:  # never reaches training; shown where it was typed
-            self.knob_panel.show_error(name, str(exc))
-            self.show_message(str(exc), error=True)
+            self.knob_panel.show_error(name, exc.message(i18n.current_language()))
+            self.show_message(exc.message(i18n.current_language()), error=True)
             return
         if sent:
             self.model.ask_knobs({name: value})

@@ -164,12 +164,12 @@ class PracticePane(QWidget):
             lines.append("✔ " + _text(self.tr("Right hypothesis.")))
         else:
             lines.append("✘ " + _text(self.tr("Not this time: the diagnosis says: {0}").format(
-                HYPOTHESES[verdict.expected][language == "ja"])))
+                HYPOTHESES[verdict.expected].get(language))))
         if verdict.change_right:
             lines.append("✔ " + _text(self.tr("Right change.")))
         else:
             lines.append("✘ " + _text(self.tr("A better change: {0}").format(
-                CHANGES[verdict.right_change][language == "ja"])))
+                CHANGES[verdict.right_change].get(language))))
         for hint in verdict.hints[:2]:
             lines.append(f"<b>{_text(hint.title(language))}</b><br>{_text(hint.explanation(language))}")
             evidence = evidence_text(hint, limit=None, language=language)
@@ -199,7 +199,7 @@ class PracticePane(QWidget):
         self.change_box.setTitle(self.tr("What would you change?"))
         for group, texts in ((self.hypotheses, HYPOTHESES), (self.changes, CHANGES)):
             for button in group.buttons():
-                button.setText(texts[button.property("key")][language == "ja"])
+                button.setText(texts[button.property("key")].get(language))
         self.check_button.setText(self.tr("Check my answer"))
         self.next_button.setText(self.tr("Next scenario"))
         if self._session is not None:

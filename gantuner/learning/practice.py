@@ -19,32 +19,37 @@ from ..diagnosis import Hint, diagnose
 from ..logs import read_log
 from ..metrics import MetricTable
 from ..paths import resource
+from ..text import Text
 
-HYPOTHESES: dict[str, tuple[str, str]] = {
-    "d_too_strong": ("D is too strong: it wins every round and G gets no direction",
-                     "識別器が強すぎる: 毎回勝ってしまい、生成器が学ぶ方向を失う"),
-    "d_too_weak": ("D is too weak: it cannot tell real from fake, so G learns nothing",
-                   "識別器が弱すぎる: 本物と偽物を見分けられず、生成器が何も学べない"),
-    "mode_collapse": ("Mode collapse: G makes only a few kinds of sample",
-                      "モード崩壊: 生成器が数種類のサンプルしか作らない"),
-    "divergence": ("Divergence: the losses blow up, training broke down",
-                   "発散: 損失が爆発し、学習が壊れた"),
-    "healthy": ("Healthy: D and G are evenly matched",
-                "健全: 識別器と生成器が五分五分で競っている"),
+HYPOTHESES: dict[str, Text] = {
+    "d_too_strong": Text("D is too strong: it wins every round and G gets no direction",
+                         "識別器が強すぎる: 毎回勝ってしまい、生成器が学ぶ方向を失う"),
+    "d_too_weak": Text("D is too weak: it cannot tell real from fake, so G learns nothing",
+                       "識別器が弱すぎる: 本物と偽物を見分けられず、生成器が何も学べない"),
+    "mode_collapse": Text("Mode collapse: G makes only a few kinds of sample",
+                          "モード崩壊: 生成器が数種類のサンプルしか作らない"),
+    "divergence": Text("Divergence: the losses blow up, training broke down",
+                       "発散: 損失が爆発し、学習が壊れた"),
+    "healthy": Text("Healthy: D and G are evenly matched",
+                    "健全: 識別器と生成器が五分五分で競っている"),
 }
 
-CHANGES: dict[str, tuple[str, str]] = {
-    "weaken_d": ("Weaken D: lower its learning rate, add dropout, remove its batch norm",
-                 "識別器を弱める: 学習率を下げる、ドロップアウトを足す、バッチ正規化を外す"),
-    "strengthen_d": ("Strengthen D: raise its learning rate, less dropout, more D steps",
-                     "識別器を強める: 学習率を上げる、ドロップアウトを減らす、D の更新回数を増やす"),
-    "diversify_g": ("Fight collapse: a larger noise vector, a smaller batch, D less sure of itself",
-                    "崩壊と戦う: ノイズの次元を増やす、バッチを小さくする、識別器の自信を抑える"),
-    "lower_lr": ("Lower both learning rates (and restart from a good checkpoint)",
-                 "両方の学習率を下げる (良いチェックポイントから再開する)"),
-    "keep": ("Change nothing: let it train",
-             "何も変えない: そのまま学習を続ける"),
+CHANGES: dict[str, Text] = {
+    "weaken_d": Text("Weaken D: lower its learning rate, add dropout, remove its batch norm",
+                     "識別器を弱める: 学習率を下げる、ドロップアウトを足す、バッチ正規化を外す"),
+    "strengthen_d": Text("Strengthen D: raise its learning rate, less dropout, more D steps",
+                         "識別器を強める: 学習率を上げる、ドロップアウトを減らす、D の更新回数を増やす"),
+    "diversify_g": Text("Fight collapse: a larger noise vector, a smaller batch, D less sure of itself",
+                        "崩壊と戦う: ノイズの次元を増やす、バッチを小さくする、識別器の自信を抑える"),
+    "lower_lr": Text("Lower both learning rates (and restart from a good checkpoint)",
+                     "両方の学習率を下げる (良いチェックポイントから再開する)"),
+    "keep": Text("Change nothing: let it train",
+                 "何も変えない: そのまま学習を続ける"),
 }
+
+RECORDED_TITLE = Text("Recorded run {number}", "記録された実行 {number}")
+RECORDED_REVEAL = Text("gantuner's engine, {steps} steps with {settings}.",
+                       "gantuner のエンジンで {steps} ステップ、設定 {settings}。")
 
 RIGHT_CHANGE = {"d_too_strong": "weaken_d", "d_too_weak": "strengthen_d", "mode_collapse": "diversify_g",
                 "divergence": "lower_lr", "healthy": "keep"}
@@ -56,18 +61,16 @@ SEVERE = ("critical", "warning")
 @dataclass
 class Scenario:
     id: str
-    title_en: str
-    title_ja: str
+    title_text: Text
     table: MetricTable
     knobs: dict[str, Any] | None = None     # the settings it ran with (None: unknown, a foreign log)
-    reveal_en: str = ""                     # where it came from, said after the answer
-    reveal_ja: str = ""
+    reveal_text: Text = Text("")            # where it came from, said after the answer
 
     def title(self, language: str = "en") -> str:
-        return self.title_ja if language == "ja" else self.title_en
+        return self.title_text.get(language)
 
     def reveal(self, language: str = "en") -> str:
-        return self.reveal_ja if language == "ja" else self.reveal_en
+        return self.reveal_text.get(language)
 
 
 @dataclass
@@ -113,24 +116,24 @@ def load_scenarios() -> list[Scenario]:
     """The article's two examples, then the recorded engine runs in resources/practice/."""
     logs = resource("sample_logs")
     scenarios = [
-        Scenario("article_example_1", "The article's Example 1", "記事の例題1",
+        Scenario("article_example_1", Text("The article's Example 1", "記事の例題1"),
                  read_log(logs / "seed_example1.log"),
-                 reveal_en="A Keras-GAN log quoted in the article, which reads it as D too strong.",
-                 reveal_ja="記事に載っている Keras-GAN のログ。記事は識別器が強すぎると読んでいる。"),
-        Scenario("article_example_2", "The article's Example 2", "記事の例題2",
+                 reveal_text=Text("A Keras-GAN log quoted in the article, which reads it as D too strong.",
+                                  "記事に載っている Keras-GAN のログ。記事は識別器が強すぎると読んでいる。")),
+        Scenario("article_example_2", Text("The article's Example 2", "記事の例題2"),
                  read_log(logs / "seed_example2.log"),
-                 reveal_en="A Keras-GAN log quoted in the article, which reads it as a good training process.",
-                 reveal_ja="記事に載っている Keras-GAN のログ。記事はいい感じの学習プロセスと読んでいる。"),
+                 reveal_text=Text("A Keras-GAN log quoted in the article, which reads it as a good training "
+                                  "process.",
+                                  "記事に載っている Keras-GAN のログ。記事はいい感じの学習プロセスと読んでいる。")),
     ]
     folder = resource("practice")
     catalogue = json.loads((folder / "scenarios.json").read_text(encoding="utf-8"))
     for number, (name, entry) in enumerate(sorted(catalogue.items()), start=1):
         settings = ", ".join(f"{k}={v}" for k, v in sorted(entry["knobs"].items()))
         scenarios.append(Scenario(
-            name, f"Recorded run {number}", f"記録された実行 {number}", read_log(folder / entry["file"]),
+            name, RECORDED_TITLE.format(number=number), read_log(folder / entry["file"]),
             knobs=entry["knobs"],
-            reveal_en=f"gantuner's engine, {entry['steps']} steps with {settings}.",
-            reveal_ja=f"gantuner のエンジンで {entry['steps']} ステップ、設定 {settings}。"))
+            reveal_text=RECORDED_REVEAL.format(steps=entry["steps"], settings=settings)))
     return scenarios
 
 

@@ -10,8 +10,11 @@ from collections.abc import Mapping
 from typing import Any
 
 from .. import knobs
+from ..text import Text
 
-_ON_OFF_JA = {"on": "オン", "off": "オフ"}
+_ON_OFF = {"on": Text("on", "オン"), "off": Text("off", "オフ")}
+THIS_RUN = Text("this run: {knobs}", "この実行: {knobs}")
+SAME_KNOBS = Text("this run: the same knobs", "この実行: 設定は同じ")
 _IGNORED = ("device",)  # where a run trained does not change what it learns
 
 
@@ -27,24 +30,33 @@ def differing_knobs(this: Mapping[str, Any], other: Mapping[str, Any]) -> list[s
     return names
 
 
-def value_words(name: str, value: Any, language: str = "en") -> str:
+def value_text(name: str, value: Any) -> Text:
+    """A knob's value in words ("0.3", "on"/"オン")."""
     text = knobs.format_value(name, value)
-    return _ON_OFF_JA.get(text, text) if language == "ja" else text
+    return _ON_OFF.get(text, Text(text))
+
+
+def value_words(name: str, value: Any, language: str = "en") -> str:
+    return value_text(name, value).get(language)
+
+
+def knob_text(values: Mapping[str, Any], names: list[str]) -> Text:
+    """``D batch norm off, D dropout 0.3`` for ``names`` in ``values``, in both languages."""
+    parts = []
+    for name in names:
+        spec = knobs.knob(name)
+        label = Text(spec.label("en"), spec.label("ja"))
+        parts.append(Text("{label} {value}").format(label=label, value=value_text(name, values.get(name, spec.default))))
+    return Text.join(*parts, english_separator=", ", japanese_separator="、")
 
 
 def knob_words(values: Mapping[str, Any], names: list[str], language: str = "en") -> str:
     """``D batch norm off, D dropout 0.3`` for ``names`` in ``values``."""
-    separator = "、" if language == "ja" else ", "
-    parts = []
-    for name in names:
-        spec = knobs.knob(name)
-        parts.append(f"{spec.label(language)} {value_words(name, values.get(name, spec.default), language)}")
-    return separator.join(parts)
+    return knob_text(values, names).get(language)
 
 
 def knob_difference(this: Mapping[str, Any], other: Mapping[str, Any], language: str = "en") -> str:
     """What ``this`` run does differently from ``other``, in one line."""
     names = differing_knobs(this, other)
-    if language == "ja":
-        return f"この実行: {knob_words(this, names, 'ja')}" if names else "この実行: 設定は同じ"
-    return f"this run: {knob_words(this, names)}" if names else "this run: the same knobs"
+    text = THIS_RUN.format(knobs=knob_text(this, names)) if names else SAME_KNOBS
+    return text.get(language)

@@ -29,7 +29,9 @@ from typing import Any, Protocol
 
 import torch
 
+from ..errors import GantunerError
 from ..metrics import ENGINE_FIELDS
+from ..text import Text
 from . import control
 from .checkpoint import CHECKPOINT_PATTERN, latest_checkpoint, read_checkpoint, restore_engine, save_checkpoint
 from .control import Command, RunState
@@ -46,37 +48,52 @@ _G_FIELDS = [ENGINE_FIELDS.index(n) for n in ("g_loss", "grad_norm_g")]
 ROLLING_KEPT = 2          # time-based checkpoints kept besides the every-N-steps ones
 MAX_DIVERGENCES = 5       # on_divergence="continue" gives up after this many
 
-MESSAGES = {
-    "divergence_pause": (
+MESSAGES: dict[str, Text] = {
+    "divergence_pause": Text(
         "Training diverged at step {step} ({fields} not finite): paused with the weights of step {good} "
         "put back. Change a knob (lower a learning rate, say) to continue, or Resume as is.",
         "ステップ {step} で学習が発散しました ({fields} が有限でない)。ステップ {good} の重みに戻して"
         "一時停止しました。ノブを変える (学習率を下げるなど) と再開します。そのまま再開もできます。"),
-    "divergence_stop": (
+    "divergence_stop": Text(
         "Training diverged at step {step} ({fields} not finite): stopped with the weights of step {good} "
         "put back; lower a learning rate and resume the run.",
         "ステップ {step} で学習が発散しました ({fields} が有限でない)。ステップ {good} の重みに戻して"
         "停止しました。学習率を下げて再開してください。"),
-    "divergence_continue": (
+    "divergence_continue": Text(
         "Training diverged at step {step} ({fields} not finite): the weights of step {good} are put back "
         "and training goes on.",
         "ステップ {step} で学習が発散しました ({fields} が有限でない)。ステップ {good} の重みに戻して"
         "学習を続けます。"),
-    "checkpoint_failed": (
+    "checkpoint_failed": Text(
         "Could not save a checkpoint in {directory}: {error}. Training goes on; checkpoints are tried "
         "again and this is said once.",
         "{directory} にチェックポイントを保存できませんでした: {error}。学習は続けます。保存は再試行し、"
         "この知らせは一度だけです。"),
-    "run_moved": (
+    "requested_checkpoint_failed": Text(
+        "Could not save a checkpoint in {directory}: {error}.",
+        "{directory} にチェックポイントを保存できませんでした: {error}。"),
+    "sample_failed": Text(
+        "Could not save the sample grid: {error}. Training goes on; this is said once.",
+        "サンプル画像を保存できませんでした: {error}。学習は続けます。この知らせは一度だけです。"),
+    "quality_failed": Text(
+        "Quality metrics failed: {error}. Training goes on without them this time.",
+        "品質指標を計算できませんでした: {error}。今回は指標なしで学習を続けます。"),
+    "training_failed": Text(
+        "Training stopped on an error: {error}",
+        "エラーで学習が止まりました: {error}"),
+    "no_final_checkpoint": Text(
+        "No final checkpoint could be saved: {error}",
+        "最後のチェックポイントを保存できませんでした: {error}"),
+    "run_moved": Text(
         "The run goes on in {to}: what it had written is copied there; {old} is left as it was.",
         "ランは {to} で続きます。書き込み済みの内容はそこへコピーし、{old} はそのまま残しました。"),
-    "move_failed": (
+    "move_failed": Text(
         "Could not move the run to {to}: {error}. It stays in {old}; choose another folder.",
         "ランを {to} へ移せませんでした: {error}。{old} のままです。別のフォルダーを選んでください。"),
-    "nothing_to_move": (
+    "nothing_to_move": Text(
         "This run is not being saved: there are no run files to move.",
         "このランは保存していないので、移すファイルがありません。"),
-    "saving_stopped": (
+    "saving_stopped": Text(
         "Training goes on without saving: nothing more is written to {old} (what is there is kept). "
         "Save a checkpoint elsewhere to keep the model.",
         "保存せずに学習を続けます。{old} にはこれ以上書き込みません (既存の内容は残ります)。"
@@ -84,12 +101,16 @@ MESSAGES = {
 }
 
 
+RUN_EXISTS = Text("{out} already holds a run ({held}): continue it with --resume {out}, or choose another --out",
+                  "{out} にはすでに実行があります ({held})。--resume {out} で続けるか、別の --out を選んでください")
+
+
 def message(key: str, **values: Any) -> dict[str, str]:
-    en, ja = MESSAGES[key]
-    return {"message": en.format(**values), "message_ja": ja.format(**values)}
+    """An event's ``message`` and ``message_ja`` fields for ``MESSAGES[key]`` filled with ``values``."""
+    return MESSAGES[key].format(**values).fields("message")
 
 
-class RunExistsError(FileExistsError):
+class RunExistsError(GantunerError, FileExistsError):
     """``out`` already holds a run: training into it would mix two runs."""
 
 
@@ -142,7 +163,7 @@ class Driver:
         self.divergences = 0
         self._rate_mark = (0, time.perf_counter())
         self.it_per_s = 0.0
-        self.last_error: str | None = None
+        self.last_error: Text | None = None
         self.stepper: FastStepper | None = None
         self._stepper_made = False
         # CPU threads for training, applied by run() in the thread that trains
@@ -393,7 +414,7 @@ class Driver:
                                       engine.real_samples(count), engine.generate(count),
                                       image_size=engine.config["image_size"])
         except Exception as exc:  # a metric must never stop training
-            self._record({"type": "error", "message": f"quality metrics failed: {exc}"})
+            self._record({"type": "error", **message("quality_failed", error=_described(exc))})
             return
         self._pending_quality[step] = values
 
@@ -428,7 +449,7 @@ class Driver:
         if self.writer:
             error = self.writer.flush()
             if error and self.last_error is None:  # said once, until a flush works again
-                self.listener.on_event({"type": "error", "message": error, "disk": str(self.writer.path),
+                self.listener.on_event({"type": "error", **error.fields("message"), "disk": str(self.writer.path),
                                         "step": self.engine.step_count, "time": time.time()})
             self.last_error = error
         self.listener.on_status(self.status())
@@ -470,7 +491,7 @@ class Driver:
                 self.it_per_s = 0.0
             self._rate_mark = (step, now)
         return {"step": step, "it_per_s": self.it_per_s, "state": self._state,
-                "device": str(self.engine.device), "error": self.last_error,
+                "device": str(self.engine.device), "error": None if self.last_error is None else self.last_error.en,
                 **path_status(self.stepper, self.engine)}
 
     def _emit_sample(self, step: int) -> None:
@@ -482,7 +503,7 @@ class Driver:
                 if not self._sample_failing:  # said once, until one is saved again
                     self._sample_failing = True
                     self._record({"type": "error", "disk": str(self.writer.path),
-                                  "message": f"could not save the sample grid: {exc}"})
+                                  **message("sample_failed", error=exc)})
             else:
                 self._sample_failing = False
         self.listener.on_sample(step, sample)
@@ -502,7 +523,7 @@ class Driver:
             error = f"{type(exc).__name__}: {exc}" if not isinstance(exc, OSError) else (exc.strerror or str(exc))
             if requested:  # whoever asked hears every outcome
                 self._record({"type": "error", "requested": True,
-                              "message": f"could not save a checkpoint in {directory}: {error}"})
+                              **message("requested_checkpoint_failed", directory=directory, error=error)})
             elif not self._checkpoint_failing:  # routine saves: said once, until one works again
                 self._checkpoint_failing = True
                 self._record({"type": "error", "disk": str(directory),
@@ -543,7 +564,8 @@ class Driver:
             refuse_existing_run(destination)
             writer = self.writer.moved_to(destination, self.engine.config, self.options.to_json())
         except OSError as exc:  # RunExistsError too
-            error = f"{exc.strerror} ({exc.filename})" if exc.strerror and exc.filename else str(exc)
+            error = (exc.text if isinstance(exc, GantunerError)
+                     else f"{exc.strerror} ({exc.filename})" if exc.strerror and exc.filename else str(exc))
             self._record({"type": "error", "disk": str(destination),
                           **message("move_failed", to=destination, old=old, error=error)})
             return
@@ -577,7 +599,7 @@ class Driver:
 
     def _failed(self, exc: BaseException) -> None:
         """An exception in the loop: say so, and save the last good state (nothing since is trusted)."""
-        self._record({"type": "error", "message": f"{type(exc).__name__}: {exc}"})
+        self._record({"type": "error", **message("training_failed", error=_described(exc))})
         try:
             self._pending.clear()
             if not self._kept.empty:
@@ -585,7 +607,7 @@ class Driver:
             if self.writer:
                 save_checkpoint(self.engine, self.writer.checkpoints)
         except Exception as again:
-            self._record({"type": "error", "message": f"no final checkpoint: {type(again).__name__}: {again}"})
+            self._record({"type": "error", **message("no_final_checkpoint", error=_described(again))})
         try:
             self._flush(force=True)
         except Exception:
@@ -605,6 +627,11 @@ class Driver:
         self._flush(force=True)
         self._state = RunState.STOPPED
         self.listener.on_status(self.status())
+
+
+def _described(exc: BaseException) -> str:
+    """An unexpected exception in one line: its type, then its own words."""
+    return f"{type(exc).__name__}: {exc}"
 
 
 def _non_finite(metrics: list[float], live: Mapping[str, Any], part: str) -> list[str]:
@@ -627,8 +654,7 @@ def refuse_existing_run(out: Path) -> None:
     if checkpoints.is_dir() and any(checkpoints.iterdir()):
         held.append("checkpoints/")
     if held:
-        raise RunExistsError(f"{out} already holds a run ({', '.join(held)}): continue it with "
-                             f"--resume {out}, or choose another --out")
+        raise RunExistsError(RUN_EXISTS.format(out=out, held=", ".join(held)))
 
 
 def saved_run_options(run_dir: Path) -> dict[str, Any]:

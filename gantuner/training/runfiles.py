@@ -32,6 +32,10 @@ from typing import Any
 import numpy as np
 
 from .. import __version__
+from ..text import Text
+
+CANNOT_WRITE = Text("could not write {path}: {error}", "{path} に書き込めませんでした: {error}")
+WILL_RETRY = Text("{problem}; will retry", "{problem}。再試行します")
 
 
 def new_run_dir(base: Path, dataset: str) -> Path:
@@ -61,7 +65,7 @@ class RunWriter:
         # no row twice, no two rows merged into one line.
         self._pending: dict[str, bytearray] = {"metrics.jsonl": bytearray(), "events.jsonl": bytearray()}
         self._line_checked: set[str] = set()
-        self.last_error: str | None = None
+        self.last_error: Text | None = None
 
     @property
     def checkpoints(self) -> Path:
@@ -89,8 +93,12 @@ class RunWriter:
         """Bytes waiting for the next flush (kept while the disk refuses them)."""
         return sum(len(data) for data in self._pending.values())
 
-    def flush(self) -> str | None:
-        """Append what is pending; return an error message if a write failed (the rest kept for retry)."""
+    def flush(self) -> Text | None:
+        """Append what is pending; say what failed if a write failed (the rest kept for retry).
+
+        ``last_error`` keeps the failure itself ("could not write ..."); the returned
+        text adds that the next flush tries again.
+        """
         error = None
         for name, pending in self._pending.items():
             if not pending:
@@ -98,9 +106,9 @@ class RunWriter:
             try:
                 self._append(name, pending)
             except OSError as exc:
-                error = f"could not write {self.path / name}: {exc.strerror or exc}; will retry"
+                error = CANNOT_WRITE.format(path=self.path / name, error=exc.strerror or exc)
         self.last_error = error
-        return error
+        return None if error is None else WILL_RETRY.format(problem=error)
 
     def _append(self, name: str, pending: bytearray) -> None:
         fd = os.open(self.path / name, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o644)

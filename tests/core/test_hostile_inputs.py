@@ -150,7 +150,7 @@ def test_unreadable_and_bomb_images_are_reported_with_names_and_reasons(tmp_path
     assert len(images) == 4
     reasons = {s.path.name: s.reason for s in report.skipped}
     assert set(reasons) == {"broken.png", "bomb.png"}
-    assert "decompression bomb" in reasons["bomb.png"]
+    assert "decompression bomb" in reasons["bomb.png"].en and "解凍爆弾" in reasons["bomb.png"].ja
     summary = report.summary()
     assert "Skipped 2" in summary and "bomb.png" in summary and "broken.png" in summary
     assert "個" in report.summary("ja") and "bomb.png" in report.summary("ja")

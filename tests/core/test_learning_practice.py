@@ -52,8 +52,8 @@ def test_unknown_answers_are_refused_by_name(scenarios):
 
 def test_every_answer_has_both_languages():
     for texts in (HYPOTHESES, CHANGES):
-        for en, ja in texts.values():
-            assert en and ja and en != ja
+        for text in texts.values():
+            assert text.en and text.ja and text.en != text.ja
 
 
 @pytest.mark.slow

@@ -41,7 +41,8 @@ def test_a_retry_after_a_partial_append_writes_only_the_rest(tmp_path, monkeypat
 
     monkeypatch.setattr(os, "write", disk_fills)
     error = writer.flush()
-    assert error and "No space left" in error
+    assert error is not None and "No space left" in error.en and "will retry" in error.en
+    assert "書き込めません" in error.ja and "再試行" in error.ja  # the Japanese reaches the window too
     monkeypatch.undo()  # space again
     assert writer.flush() is None
     assert _strict_lines(tmp_path / "r" / "metrics.jsonl") == rows
