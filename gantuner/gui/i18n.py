@@ -1,28 +1,42 @@
 """The interface language, switchable while the app runs.
 
 Every user-facing string goes through Qt's ``tr()``; Japanese comes from the
-compiled ``resources/i18n/*_ja.qm`` files (this app's and any another part of
-gantuner ships) plus Qt's own ``qtbase_ja`` for standard dialogs.  Installing
-or removing a translator makes Qt post a LanguageChange event to every
-widget, and each widget's ``changeEvent`` re-labels itself, so no restart is
-needed.  Knob labels and help come from ``gantuner.knobs`` (each a
-:class:`gantuner.text.Text`), chosen by :func:`current_language`.
+one compiled ``resources/i18n/gantuner_ja.qm`` plus Qt's own ``qtbase_ja`` for
+standard dialogs.  Installing or removing a translator makes Qt post a
+LanguageChange event to every widget, and each widget's ``changeEvent``
+re-labels itself, so no restart is needed.  Words from the core (knob labels
+and help, diagnosis hints, run events) are :class:`gantuner.text.Text`,
+chosen by :func:`current_language`.
 
-Updating the Japanese file after changing strings (existing translations are kept)::
+After adding or changing strings in gantuner/gui, update the one Japanese file
+(existing translations are kept, strings gone from the sources are dropped)::
 
-    pyside6-lupdate gantuner/gui/{app,main_window,menus,status_bar,knob_panel,knob_widgets,curves,\
-sample_view,transport,preferences}.py -no-obsolete -ts resources/i18n/gantuner_ja.ts
-    # translate the new entries (Qt Linguist, or edit the XML), then
+    pyside6-lupdate gantuner/gui/*.py -no-obsolete -ts resources/i18n/gantuner_ja.ts
+    # translate the new (type="unfinished") entries in Qt Linguist or the XML, then
     pyside6-lrelease resources/i18n/gantuner_ja.ts -qm resources/i18n/gantuner_ja.qm
+
+tests/gui/test_translations_complete.py fails while a string lacks Japanese,
+while the .ts holds a string the sources no longer have, or while the .qm is
+older than the .ts.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from ..paths import resource
+from ..text import LANGUAGES
 
-LANGUAGES = ("en", "ja")
+# Labels of Qt's own file dialog that qtbase_ja leaves in English; named here so that
+# lupdate keeps their Japanese in gantuner_ja.ts (Qt looks them up under its own contexts).
+QT_LABELS_QTBASE_LACKS = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Folder"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "File"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Drive"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "%1 File"),
+)
 
 _current = "en"
 _installed: list[QTranslator] = []  # kept referenced: Qt does not own them
@@ -53,13 +67,12 @@ def set_language(language: str) -> list[str]:
     loaded: list[str] = []
     if language == "en":
         return loaded
-    folder = resource("i18n")
-    for path in sorted(folder.glob(f"*_{language}.qm")):
-        translator = QTranslator(app)
-        if translator.load(str(path)):
-            app.installTranslator(translator)
-            _installed.append(translator)
-            loaded.append(path.name)
+    path = resource("i18n") / f"gantuner_{language}.qm"
+    translator = QTranslator(app)
+    if translator.load(str(path)):
+        app.installTranslator(translator)
+        _installed.append(translator)
+        loaded.append(path.name)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     translator = QTranslator(app)
     if translator.load(f"qtbase_{language}", qt_dir):

@@ -213,7 +213,7 @@ def test_language_switch_relabels_the_cards(panel, qtbot):
     assert card.title.text() == "The discriminator is too strong"
     # The app's switch reaches the panel through LanguageChange and the compiled Japanese.
     loaded = i18n.set_language("ja")
-    assert "gantuner_hints_ja.qm" in loaded
+    assert "gantuner_ja.qm" in loaded
     qtbot.waitUntil(lambda: card.apply.text() == "適用", timeout=2000)
     assert panel.language == "ja" and card.title.text() == "識別器が強すぎます"
     assert card.steps.text() == "ステップ 1,200〜4,200" and card.why.text() == "理由"
