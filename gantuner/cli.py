@@ -19,7 +19,7 @@ from typing import Any
 
 from . import __version__, knobs
 from .app_options import APP_ONLY_OPTIONS, add_app_arguments
-from .cli_messages import MESSAGES, say
+from .cli_messages import KNOB_GROUPS, KNOB_KINDS, MESSAGES, say
 from .errors import GantunerError, printable
 from .text import LANGUAGES, Text, environment_language
 
@@ -259,12 +259,8 @@ def train_command(args: argparse.Namespace) -> int:
     if args.threads is not None and args.threads < 1:
         raise usage("threads", threads=args.threads)
     threads.prepare_openmp()  # before torch is imported
-    from .data.errors import DataError
     from .paths import default_runs_dir
     from .training import Driver, RunOptions
-    from .training.checkpoint import CheckpointError
-    from .training.device import DeviceError
-    from .training.driver import RunExistsError
 
     values: dict[str, Any] = {}
     run: dict[str, Any] = {}
@@ -311,7 +307,7 @@ def train_command(args: argparse.Namespace) -> int:
         else:
             driver = Driver.new(values, out=out, runs_dir=None if out else default_runs_dir(),
                                 options=RunOptions(**given))
-    except (DataError, DeviceError, CheckpointError, RunExistsError) as exc:
+    except GantunerError as exc:  # data, device, checkpoint, a run already there or not a run
         raise UsageError(exc.text) from None
     except FileNotFoundError as exc:
         raise UsageError(str(exc)) from None
@@ -454,11 +450,11 @@ def _outcome(driver, failure: BaseException | None, signum: int | None, language
 # ---- knobs -----------------------------------------------------------------
 
 def knobs_command(args: argparse.Namespace) -> int:
+    language = language_of(args)
     for group, items in knobs.by_group().items():
-        print(f"[{group}]")
+        print(f"[{KNOB_GROUPS[group].get(language) if group in KNOB_GROUPS else group}]")
         for k in items:
-            kind = "live " if k.live else "setup"
-            print(f"  {k.name:16} {kind} default {knobs.format_value(k.name, k.default):>8}  "
-                  f"range {k.range_text()}")
-            print(f"  {'':16} {k.help(language_of(args))}")
+            print(say("knob_line", language, name=k.name, kind=KNOB_KINDS[k.live],
+                      default=knobs.format_value(k.name, k.default), range=k.range_text()))
+            print(f"  {'':16} {k.help(language)}")
     return 0

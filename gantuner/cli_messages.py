@@ -96,6 +96,16 @@ MESSAGES: dict[str, Text] = {
     "stopped": Text("gantuner: stopped at step {step} ({signal}){kept}",
                     "gantuner: ステップ {step} で止めました ({signal}){kept}"),
     "finished": Text("gantuner: finished at step {step}{kept}", "gantuner: ステップ {step} で終わりました{kept}"),
+    # gantuner knobs
+    "knob_line": Text("  {name:16} {kind} default {default:>8}  range {range}",
+                      "  {name:16} {kind} 既定値 {default:>8}  範囲 {range}"),
+}
+
+KNOB_KINDS = {True: Text("live ", "学習中に変更可"), False: Text("setup", "開始時のみ    ")}
+KNOB_GROUPS = {
+    "optimiser": Text("optimiser", "最適化"), "batch": Text("batch", "バッチ"),
+    "discriminator": Text("discriminator", "識別器"), "generator": Text("generator", "生成器"),
+    "loss": Text("loss", "損失"), "data": Text("data", "データ"),
 }
 
 

@@ -14,6 +14,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from ..errors import GantunerError
+from . import i18n
+
 POLL_MS = 15
 
 
@@ -59,7 +62,10 @@ class BackgroundCall(QObject):
 
 
 def describe_error(exc: BaseException) -> str:
-    """gantuner's own errors and the usual ones already read as a sentence; others get their type."""
+    """gantuner's own errors (in the interface's language) and the usual ones already read as a
+    sentence; others get their type."""
+    if isinstance(exc, GantunerError) and str(exc):
+        return exc.message(i18n.current_language())
     text = str(exc)
     own = type(exc).__module__.startswith("gantuner")
     if text and (own or isinstance(exc, (OSError, ValueError, RuntimeError, KeyError))):

@@ -35,6 +35,7 @@ from safetensors.torch import save as serialise
 
 from .. import __version__
 from ..errors import GantunerError
+from ..text import Text
 
 CHECKPOINT_PATTERN = re.compile(r"step_(\d+)\.safetensors$")
 FORMAT = "gantuner-checkpoint"
@@ -44,6 +45,24 @@ SOURCE_KEY = "_read_from"  # set in the metadata read_checkpoint returns, never 
 T = TypeVar("T")
 
 
+MESSAGES: dict[str, Text] = {
+    "not_serialised": Text("{path}: could not serialise the checkpoint ({error})",
+                           "{path}: チェックポイントを書き出せませんでした ({error})"),
+    "not_saved": Text("could not save the checkpoint {path}: {error}; free some space or choose another folder "
+                      "(older checkpoints are intact)",
+                      "チェックポイント {path} を保存できませんでした: {error}。空き容量を作るか別のフォルダを選んで"
+                      "ください (前のチェックポイントはそのままです)"),
+    "none_here": Text("{path}: no checkpoint here (step_N.safetensors with its .json)",
+                      "{path}: ここにチェックポイントがありません (step_N.safetensors と対の .json)"),
+    "none_in_run": Text("{run_dir}: no checkpoint in {path}", "{run_dir}: {path} にチェックポイントがありません"),
+    "skipped": Text("{problem}; trying the previous checkpoint", "{problem}。一つ前のチェックポイントを試します"),
+    "missing": Text("{path}: checkpoint file is missing", "{path}: チェックポイントのファイルがありません"),
+    "unreadable": Text("{path}: cannot read the checkpoint ({error})", "{path}: チェックポイントを読めません ({error})"),
+    # {what} is a technical detail (a key, a dtype, a shape): said as it is in both languages
+    "damaged": Text("{path}: damaged checkpoint: {what}", "{path}: チェックポイントが壊れています: {what}"),
+}
+
+
 class CheckpointError(GantunerError, RuntimeError):
     """A checkpoint that cannot be used; the message names the file and what is wrong."""
 
@@ -51,7 +70,7 @@ class CheckpointError(GantunerError, RuntimeError):
 class CheckpointWriteError(GantunerError, OSError):
     """A checkpoint could not be written (disk full, read-only, folder gone); nothing older was touched."""
 
-    def __init__(self, message: str, code: int | None = None):
+    def __init__(self, message: Text | str, code: int | None = None):
         GantunerError.__init__(self, message)
         self.errno = code
 
@@ -103,7 +122,7 @@ def save_checkpoint(engine, directory: Path) -> Path:
     try:
         blob = serialise(tensors, metadata={"format": FORMAT, "step": str(engine.step_count)})
     except Exception as exc:  # safetensors raises its own SafetensorError
-        raise CheckpointWriteError(f"{weights}: could not serialise the checkpoint ({exc})") from None
+        raise CheckpointWriteError(MESSAGES["not_serialised"].format(path=weights, error=exc)) from None
     text = json.dumps(meta, indent=1).encode("utf-8")
     try:
         directory.mkdir(parents=True, exist_ok=True)
@@ -118,9 +137,8 @@ def save_checkpoint(engine, directory: Path) -> Path:
         os.replace(tmp_weights, weights)
         _sync_folder(directory)
     except OSError as exc:
-        raise CheckpointWriteError(
-            f"could not save the checkpoint {weights}: {exc.strerror or exc}; "
-            "free some space or choose another folder (older checkpoints are intact)", exc.errno) from None
+        raise CheckpointWriteError(MESSAGES["not_saved"].format(path=weights, error=exc.strerror or exc),
+                                   exc.errno) from None
     return weights
 
 
@@ -179,7 +197,7 @@ def latest_checkpoint(directory: Path) -> Path | None:
 
 
 def first_loadable(directory: Path, load: Callable[[Path], T],
-                   on_skip: Callable[[str], None] | None = None) -> tuple[T, Path]:
+                   on_skip: Callable[[Text], None] | None = None) -> tuple[T, Path]:
     """``load(path)`` of the newest checkpoint that loads, falling back past damaged ones.
 
     Each damaged checkpoint passed over is told to ``on_skip`` as one line.
@@ -188,7 +206,7 @@ def first_loadable(directory: Path, load: Callable[[Path], T],
     """
     candidates = checkpoints_newest_first(directory)
     if not candidates:
-        raise CheckpointError(f"{directory}: no checkpoint here (step_N.safetensors with its .json)")
+        raise CheckpointError(MESSAGES["none_here"].format(path=directory))
     first_error: CheckpointError | None = None
     for path in candidates:
         try:
@@ -196,7 +214,7 @@ def first_loadable(directory: Path, load: Callable[[Path], T],
         except CheckpointError as error:
             first_error = first_error or error
             if on_skip is not None and path is not candidates[-1]:
-                on_skip(f"{error}; trying the previous checkpoint")
+                on_skip(MESSAGES["skipped"].format(problem=error.text))
     assert first_error is not None
     raise first_error
 
@@ -252,9 +270,9 @@ def _read_meta(info: Path) -> dict[str, Any]:
     try:
         meta = json.loads(info.read_bytes())
     except FileNotFoundError:
-        raise CheckpointError(f"{info}: checkpoint file is missing") from None
+        raise CheckpointError(MESSAGES["missing"].format(path=info)) from None
     except OSError as exc:
-        raise CheckpointError(f"{info}: cannot read the checkpoint ({exc.strerror or exc})") from None
+        raise CheckpointError(MESSAGES["unreadable"].format(path=info, error=exc.strerror or exc)) from None
     except (ValueError, RecursionError) as exc:  # JSONDecodeError, UnicodeDecodeError
         raise _damaged(info, f"not valid JSON ({exc})") from None
     if not isinstance(meta, dict):
@@ -286,9 +304,9 @@ def _read_tensors(path: Path) -> dict[str, torch.Tensor]:
     try:
         tensors = load_file(str(path), device="cpu")
     except FileNotFoundError:
-        raise CheckpointError(f"{path}: checkpoint file is missing") from None
+        raise CheckpointError(MESSAGES["missing"].format(path=path)) from None
     except OSError as exc:
-        raise CheckpointError(f"{path}: cannot read the checkpoint ({exc.strerror or exc})") from None
+        raise CheckpointError(MESSAGES["unreadable"].format(path=path, error=exc.strerror or exc)) from None
     except Exception as exc:  # safetensors raises its own SafetensorError
         raise _damaged(path, f"not a readable safetensors file ({exc})") from None
     for key in ("rng.cpu", "fixed_noise"):
@@ -417,7 +435,7 @@ def _describe(tensor: torch.Tensor) -> str:
 
 
 def _damaged(path: Path, what: str) -> CheckpointError:
-    return CheckpointError(f"{path}: damaged checkpoint: {what}")
+    return CheckpointError(MESSAGES["damaged"].format(path=path, what=what))
 
 
 def load_engine(path: Path, device: str | None = None):
@@ -435,10 +453,10 @@ def load_engine(path: Path, device: str | None = None):
 
 
 def load_engine_from_run(run_dir: Path, device: str | None = None,
-                         on_skip: Callable[[str], None] | None = None):
+                         on_skip: Callable[[Text], None] | None = None):
     """The engine as of a run directory's newest checkpoint that loads (older ones stand in for a damaged one)."""
     directory = Path(run_dir) / "checkpoints"
     if not checkpoints_newest_first(directory):
-        raise CheckpointError(f"{run_dir}: no checkpoint in {directory}")
+        raise CheckpointError(MESSAGES["none_in_run"].format(run_dir=run_dir, path=directory))
     engine, _ = first_loadable(directory, lambda path: load_engine(path, device), on_skip)
     return engine

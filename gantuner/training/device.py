@@ -5,10 +5,17 @@ from __future__ import annotations
 import torch
 
 from ..errors import GantunerError
+from ..text import Text
 
 
 class DeviceError(GantunerError, RuntimeError):
-    pass
+    """The device asked for is not in this machine; the message says what to use instead."""
+
+
+NO_CUDA = Text("device cuda was asked for but no CUDA GPU is available: use --device auto or cpu",
+               "デバイス cuda が指定されましたが、CUDA の GPU がありません。--device auto か cpu を使ってください")
+NO_MPS = Text("device mps was asked for but Apple MPS is not available: use --device auto or cpu",
+              "デバイス mps が指定されましたが、Apple MPS は使えません。--device auto か cpu を使ってください")
 
 
 def pick_device(name: str = "auto") -> torch.device:
@@ -19,9 +26,9 @@ def pick_device(name: str = "auto") -> torch.device:
             return torch.device("mps")
         return torch.device("cpu")
     if name == "cuda" and not torch.cuda.is_available():
-        raise DeviceError("device cuda was asked for but no CUDA GPU is available: use --device auto or cpu")
+        raise DeviceError(NO_CUDA)
     if name == "mps" and not (getattr(torch.backends, "mps", None) and torch.backends.mps.is_available()):
-        raise DeviceError("device mps was asked for but Apple MPS is not available: use --device auto or cpu")
+        raise DeviceError(NO_MPS)
     return torch.device(name)
 
 

@@ -39,7 +39,7 @@ from .engine import Engine
 from .fast_path import FastStepper, make_stepper, path_status
 from .kept_state import KeptState
 from .options import RunOptions
-from .runfiles import RunWriter, drop_rows_after, new_run_dir
+from .runfiles import NotARunError, RunWriter, drop_rows_after, new_run_dir
 from .threads import ThreadPolicy, apply_in_this_thread
 
 # Metric fields each half of a step computes; a half that did not run leaves NaN.
@@ -101,6 +101,8 @@ MESSAGES: dict[str, Text] = {
 }
 
 
+NO_CHECKPOINT = Text("{run_dir}: no checkpoint to resume from in {path}",
+                     "{run_dir}: {path} に再開できるチェックポイントがありません")
 RUN_EXISTS = Text("{out} already holds a run ({held}): continue it with --resume {out}, or choose another --out",
                   "{out} にはすでに実行があります ({held})。--resume {out} で続けるか、別の --out を選んでください")
 
@@ -199,7 +201,7 @@ class Driver:
         run_dir = Path(run_dir)
         path = checkpoint or latest_checkpoint(run_dir / "checkpoints")
         if path is None:
-            raise FileNotFoundError(f"{run_dir}: no checkpoint to resume from in {run_dir / 'checkpoints'}")
+            raise NotARunError(NO_CHECKPOINT.format(run_dir=run_dir, path=run_dir / "checkpoints"))
         if options is None:
             options = RunOptions.from_json(saved_run_options(run_dir), **dict(overrides or {}))
         tensors, meta = read_checkpoint(path)
@@ -520,7 +522,8 @@ class Driver:
         try:
             path = save_checkpoint(self.engine, Path(directory))
         except Exception as exc:  # disk full, read-only, safetensors' own errors: training goes on
-            error = f"{type(exc).__name__}: {exc}" if not isinstance(exc, OSError) else (exc.strerror or str(exc))
+            error = (exc.text if isinstance(exc, GantunerError)  # CheckpointWriteError: in both languages
+                     else exc.strerror or str(exc) if isinstance(exc, OSError) else _described(exc))
             if requested:  # whoever asked hears every outcome
                 self._record({"type": "error", "requested": True,
                               **message("requested_checkpoint_failed", directory=directory, error=error)})

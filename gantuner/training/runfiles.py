@@ -32,8 +32,21 @@ from typing import Any
 import numpy as np
 
 from .. import __version__
+from ..errors import GantunerError
 from ..text import Text
 
+
+class NotARunError(GantunerError, FileNotFoundError):
+    """A folder that holds no gantuner run (or no checkpoint of one) where one was expected."""
+
+
+class MoveRefused(GantunerError, OSError):
+    """A run cannot move to the folder asked for; the message says where to choose instead."""
+
+
+NOT_A_RUN = Text("{path}: not a gantuner run (no config.json)", "{path}: gantuner の実行ではありません (config.json がありません)")
+INSIDE_ITSELF = Text("{destination} is inside the run's own folder {path}: choose a folder elsewhere",
+                     "{destination} は実行自身のフォルダ {path} の中です。別の場所のフォルダを選んでください")
 CANNOT_WRITE = Text("could not write {path}: {error}", "{path} に書き込めませんでした: {error}")
 WILL_RETRY = Text("{problem}; will retry", "{problem}。再試行します")
 
@@ -139,7 +152,7 @@ class RunWriter:
         source = self.path.resolve()
         target = destination.resolve()
         if target == source or source in target.parents:
-            raise OSError(f"{destination} is inside the run's own folder {self.path}: choose a folder elsewhere")
+            raise MoveRefused(INSIDE_ITSELF.format(destination=destination, path=self.path))
         _copy_tree(self.path, destination)
         moved = RunWriter(destination)
         if not (destination / "config.json").exists():
@@ -251,7 +264,7 @@ def read_run(path: Path) -> RunContents:
     try:
         config = json.loads((path / "config.json").read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise FileNotFoundError(f"{path}: not a gantuner run (no config.json)") from None
+        raise NotARunError(NOT_A_RUN.format(path=path)) from None
     rows, bad_rows, skipped_rows = read_jsonl(path / "metrics.jsonl", need_step=True)
     events, bad_events, skipped_events = read_jsonl(path / "events.jsonl")
     samples = sorted(

@@ -116,6 +116,8 @@ def test_the_notice_speaks_japanese(qtbot, make_window, monkeypatch):
     qtbot.waitUntil(lambda: bar.choose_button.text() == "別のフォルダーを選ぶ…", timeout=5000)
     assert bar.continue_button.text() == "保存せずに続ける"
     assert bar.message.text().startswith("ディスクの問題: ") and "学習は続いています" in bar.message.text()
+    detail = bar.message.text().removeprefix("ディスクの問題: ").split("\n")[0]
+    assert "ませんでした" in detail and "No space left" in detail  # the core's words, in Japanese too
     bar.continue_button.click()
 
 
