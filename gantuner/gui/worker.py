@@ -35,7 +35,9 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from ..text import Text
 from ..training import control
+from . import i18n
 from .background import describe_error
 
 if TYPE_CHECKING:
@@ -75,7 +77,9 @@ class _QueueListener:
             if event.get("type") == "checkpoint":
                 self._post("saved", event["path"])
             else:
-                self._post("save_failed", event.get("message", ""))
+                # Words in the window's language of the moment (a Python global: no call into Qt).
+                text = Text.from_fields(event, "message") or Text("")
+                self._post("save_failed", text.get(i18n.current_language()))
             return
         self._post("event", event)
 

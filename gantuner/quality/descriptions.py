@@ -122,6 +122,9 @@ def total(key: str, dataset: str | None) -> int | None:
     return None
 
 
+COUNT_OF = Text("{count} of {n}", "{count} / {n}")
+
+
 def format_value(key: str, value: float, dataset: str | None = None, language: str = "en") -> str:
     """``4 of 8``, ``96 %``, ``0.41 nats``: a value on its own scale; "NaN" when not measured."""
     if value is None or not math.isfinite(value):
@@ -133,7 +136,7 @@ def format_value(key: str, value: float, dataset: str | None = None, language: s
         n = total(key, dataset)
         if n is None:
             return str(int(round(value)))
-        return f"{int(round(value))} / {n}" if language == "ja" else f"{int(round(value))} of {n}"
+        return COUNT_OF.format(count=int(round(value)), n=n).get(language)
     if metric.scale == "share":
         return number_format.percent(value, language, whole=True)
     unit = metric.unit(language)

@@ -35,3 +35,18 @@ def test_join_and_map_work_per_language():
     assert joined == Text("D is strong. Lower lr_d.", "識別器が強い。lr_d を下げる。")
     assert Text("a\x1b", "あ\x1b").map(lambda s: s.replace("\x1b", "?")) == Text("a?", "あ?")
     assert Text.of("plain") == Text("plain") and Text.of(joined) is joined
+
+
+def test_a_list_joins_with_each_languages_separator():
+    parts = (Text("D dropout 0.3", "D のドロップアウト 0.3"), Text("D batch norm off", "D のバッチ正規化 オフ"))
+    joined = Text.join(*parts, english_separator=", ", japanese_separator="、")
+    assert joined == Text("D dropout 0.3, D batch norm off", "D のドロップアウト 0.3、D のバッチ正規化 オフ")
+
+
+def test_the_environment_locale_picks_the_language():
+    from gantuner.text import environment_language
+
+    assert environment_language({"LANG": "ja_JP.UTF-8"}) == "ja"
+    assert environment_language({"LC_ALL": "C.UTF-8", "LANG": "ja_JP.UTF-8"}) == "en"  # LC_ALL wins
+    assert environment_language({"LC_MESSAGES": "ja_JP", "LANG": "en_GB.UTF-8"}) == "ja"
+    assert environment_language({}) == "en"
