@@ -16,8 +16,11 @@ After adding or changing strings in gantuner/gui, update the one Japanese file
     pyside6-lrelease resources/i18n/gantuner_ja.ts -qm resources/i18n/gantuner_ja.qm
 
 tests/gui/test_translations_complete.py fails while a string lacks Japanese,
-while the .ts holds a string the sources no longer have, or while the .qm is
-older than the .ts.
+while the .ts holds a string the sources no longer have, or while the .qm
+does not say what the .ts says.  When two branches both add strings, a merge conflict in
+the .ts is settled by keeping both sides' ``<message>`` entries and running
+the two commands above again (lupdate puts them back in order); the .qm is
+never merged, only regenerated.
 """
 
 from __future__ import annotations
