@@ -30,9 +30,9 @@ class UsageError(GantunerError):
     """A problem with the command line or a config file; the message says what to fix."""
 
 
-def usage(key: str, **values: Any) -> UsageError:
-    """The UsageError saying ``MESSAGES[key]`` with ``values``."""
-    return UsageError(MESSAGES[key].format(**values))
+def usage(message: str, /, **values: Any) -> UsageError:
+    """The UsageError saying ``MESSAGES[message]`` with ``values`` (which may hold a ``key``)."""
+    return UsageError(MESSAGES[message].format(**values))
 
 
 def language_of(args: argparse.Namespace | None) -> str:
@@ -422,8 +422,8 @@ def _outcome(driver, failure: BaseException | None, signum: int | None, language
     step = driver.engine.step_count
     kept = MESSAGES["kept"].format(run_dir=driver.run_dir) if driver.run_dir else Text("")
 
-    def error(key: str, **values: Any) -> None:
-        print(say("error", language, message=MESSAGES[key].format(**values).map(printable)), file=sys.stderr)
+    def error(message: str, /, **values: Any) -> None:
+        print(say("error", language, message=MESSAGES[message].format(**values).map(printable)), file=sys.stderr)
 
     if failure is not None:
         described = Text(f"{type(failure).__name__}: {failure}")

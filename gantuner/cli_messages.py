@@ -109,6 +109,6 @@ KNOB_GROUPS = {
 }
 
 
-def say(key: str, language: str, **values: object) -> str:
-    """``MESSAGES[key]`` with ``values`` filled in (a Text value in each language's words), in ``language``."""
-    return MESSAGES[key].format(**values).get(language)
+def say(message: str, language: str, /, **values: object) -> str:
+    """``MESSAGES[message]`` with ``values`` filled in (a Text value in each language's words), in ``language``."""
+    return MESSAGES[message].format(**values).get(language)

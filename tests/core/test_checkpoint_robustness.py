@@ -14,6 +14,7 @@ import pytest
 import torch
 from safetensors.torch import load_file, save_file
 
+from gantuner.text import Text
 from gantuner.training import Driver
 from gantuner.training.checkpoint import (
     CheckpointError,
@@ -133,10 +134,11 @@ def test_every_variant_falls_back_to_the_older_good_checkpoint(good_run, tmp_pat
         run = _copy(good_run, tmp_path / name)
         weights = run / "checkpoints" / "step_000008.safetensors"
         damage(weights, weights.with_suffix(".json"))
-        skipped: list[str] = []
+        skipped: list[Text] = []
         engine = load_engine_from_run(run, on_skip=skipped.append)
         assert engine.step_count == 4, name
-        assert len(skipped) == 1 and "step_000008" in skipped[0], name
+        assert len(skipped) == 1 and "step_000008" in skipped[0].en, name
+        assert "step_000008" in skipped[0].ja and "一つ前のチェックポイントを試します" in skipped[0].ja, name
 
 
 
