@@ -99,8 +99,8 @@ def follow_up(table: MetricTable, change_event: Mapping[str, Any]) -> Hint | Non
     # The knob's own label ("D learning rate"), not its internal name, as the curves' markers say it.
     values = f"{knobs_mod.format_value(knob, old)} → {knobs_mod.format_value(knob, new)}"
     entry = knobs_mod.KNOBS.get(knob)
-    name_en, name_ja = (entry.label("en"), entry.label("ja")) if entry is not None else (knob, knob)
-    title = T.pair("fix_result", table=T.TITLES, change=T.Text(f"{name_en} {values}", f"{name_ja} {values}"))
+    name = T.Text(entry.label("en"), entry.label("ja")) if entry is not None else T.Text(knob)
+    title = T.pair("fix_result", table=T.TITLES, change=T.Text("{name} {values}").format(name=name, values=values))
     evidence: dict[str, Any] = {
         "knob": knob, "old": _plain(old), "new": _plain(new), "change_step": change_step,
         "source": str(change_event.get("source", "")), "metric": metric,
