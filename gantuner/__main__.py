@@ -21,7 +21,23 @@ def main(argv: list[str] | None = None) -> int:
         from .gui.app import run_app
 
         return run_app(args)
-    return cli.run(args)
+    try:
+        return cli.run(args)
+    except BrokenPipeError:
+        return _reader_went_away()
+
+
+def _reader_went_away() -> int:
+    """The output's reader closed it (``gantuner knobs | head``): stop quietly, as Unix tools do.
+
+    Python's own advice: point standard output at devnull, so that the flush at
+    exit does not raise again.
+    """
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return 1
 
 
 if __name__ == "__main__":
