@@ -109,8 +109,12 @@ class DiskTroubleBar(Retranslating, QFrame):
         if self._event is None:
             self.message.setText("")
             return
-        detail = plain_event_text(self._event, i18n.current_language())
-        self.message.setText(self.tr("Disk trouble: {0}").format(detail) + "\n" + self.tr(
+        reason = self._event.get("reason")
+        if reason:  # the short form; the whole message is in the run's events and the status bar
+            headline = self.tr("This run's files cannot be saved in {0}: {1}.").format(self._event["disk"], reason)
+        else:
+            headline = self.tr("Disk trouble: {0}").format(plain_event_text(self._event, i18n.current_language()))
+        self.message.setText(headline + "\n" + self.tr(
             "Training goes on. Choose another folder to keep saving this run there (what it has written so far "
             "is copied along), or continue without saving."))
 

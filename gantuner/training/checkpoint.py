@@ -70,9 +70,10 @@ class CheckpointError(GantunerError, RuntimeError):
 class CheckpointWriteError(GantunerError, OSError):
     """A checkpoint could not be written (disk full, read-only, folder gone); nothing older was touched."""
 
-    def __init__(self, message: Text | str, code: int | None = None):
+    def __init__(self, message: Text | str, code: int | None = None, reason: str = ""):
         GantunerError.__init__(self, message)
         self.errno = code
+        self.reason = reason  # the system's own words ("No space left on device"), for a short notice
 
 
 def engine_state(engine) -> tuple[dict[str, torch.Tensor], dict[str, Any]]:
@@ -138,7 +139,7 @@ def save_checkpoint(engine, directory: Path) -> Path:
         _sync_folder(directory)
     except OSError as exc:
         raise CheckpointWriteError(MESSAGES["not_saved"].format(path=weights, error=exc.strerror or exc),
-                                   exc.errno) from None
+                                   exc.errno, reason=str(exc.strerror or exc)) from None
     return weights
 
 

@@ -452,6 +452,7 @@ class Driver:
             error = self.writer.flush()
             if error and self.last_error is None:  # said once, until a flush works again
                 self.listener.on_event({"type": "error", **error.fields("message"), "disk": str(self.writer.path),
+                                        "reason": self.writer.last_reason,
                                         "step": self.engine.step_count, "time": time.time()})
             self.last_error = error
         self.listener.on_status(self.status())
@@ -505,7 +506,7 @@ class Driver:
                 if not self._sample_failing:  # said once, until one is saved again
                     self._sample_failing = True
                     self._record({"type": "error", "disk": str(self.writer.path),
-                                  **message("sample_failed", error=exc)})
+                                  "reason": str(exc.strerror or exc), **message("sample_failed", error=exc)})
             else:
                 self._sample_failing = False
         self.listener.on_sample(step, sample)
@@ -529,7 +530,7 @@ class Driver:
                               **message("requested_checkpoint_failed", directory=directory, error=error)})
             elif not self._checkpoint_failing:  # routine saves: said once, until one works again
                 self._checkpoint_failing = True
-                self._record({"type": "error", "disk": str(directory),
+                self._record({"type": "error", "disk": str(directory), "reason": _system_reason(exc),
                               **message("checkpoint_failed", directory=directory, error=error)})
             return
         if not requested:
@@ -668,3 +669,8 @@ def saved_run_options(run_dir: Path) -> dict[str, Any]:
         return {}
     run = data.get("run") if isinstance(data, dict) else None
     return run if isinstance(run, dict) else {}
+
+
+def _system_reason(exc: BaseException) -> str:
+    """The system's own words for a disk failure ("No space left on device"), for a short notice."""
+    return str(getattr(exc, "reason", "") or getattr(exc, "strerror", "") or exc)

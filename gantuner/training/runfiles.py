@@ -79,6 +79,7 @@ class RunWriter:
         self._pending: dict[str, bytearray] = {"metrics.jsonl": bytearray(), "events.jsonl": bytearray()}
         self._line_checked: set[str] = set()
         self.last_error: Text | None = None
+        self.last_reason = ""  # the system's words for the last failed write ("No space left on device")
 
     @property
     def checkpoints(self) -> Path:
@@ -120,6 +121,7 @@ class RunWriter:
                 self._append(name, pending)
             except OSError as exc:
                 error = CANNOT_WRITE.format(path=self.path / name, error=exc.strerror or exc)
+                self.last_reason = str(exc.strerror or exc)
         self.last_error = error
         return None if error is None else WILL_RETRY.format(problem=error)
 

@@ -261,12 +261,17 @@
         <translation>保存せずに続ける</translation>
     </message>
     <message>
-        <location filename="../../gantuner/gui/disk_trouble.py" line="113"/>
+        <location filename="../../gantuner/gui/disk_trouble.py" line="114"/>
+        <source>This run&apos;s files cannot be saved in {0}: {1}.</source>
+        <translation>このランのファイルを {0} に保存できません: {1}。</translation>
+    </message>
+    <message>
+        <location filename="../../gantuner/gui/disk_trouble.py" line="116"/>
         <source>Disk trouble: {0}</source>
         <translation>ディスクの問題: {0}</translation>
     </message>
     <message>
-        <location filename="../../gantuner/gui/disk_trouble.py" line="114"/>
+        <location filename="../../gantuner/gui/disk_trouble.py" line="118"/>
         <source>Training goes on. Choose another folder to keep saving this run there (what it has written so far is copied along), or continue without saving.</source>
         <translation>学習は続いています。別のフォルダーを選ぶとこのランをそこに保存し続けます (これまでに書き込んだ内容もコピーします)。保存せずに続けることもできます。</translation>
     </message>
@@ -1221,22 +1226,22 @@
 <context>
     <name>QAbstractFileIconProvider</name>
     <message>
-        <location filename="../../gantuner/gui/i18n.py" line="35"/>
+        <location filename="../../gantuner/gui/i18n.py" line="38"/>
         <source>Folder</source>
         <translation>フォルダ</translation>
     </message>
     <message>
-        <location filename="../../gantuner/gui/i18n.py" line="36"/>
+        <location filename="../../gantuner/gui/i18n.py" line="39"/>
         <source>File</source>
         <translation>ファイル</translation>
     </message>
     <message>
-        <location filename="../../gantuner/gui/i18n.py" line="37"/>
+        <location filename="../../gantuner/gui/i18n.py" line="40"/>
         <source>Drive</source>
         <translation>ドライブ</translation>
     </message>
     <message>
-        <location filename="../../gantuner/gui/i18n.py" line="38"/>
+        <location filename="../../gantuner/gui/i18n.py" line="41"/>
         <source>%1 File</source>
         <translation>%1 ファイル</translation>
     </message>
@@ -1244,12 +1249,12 @@
 <context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../gantuner/gui/i18n.py" line="33"/>
+        <location filename="../../gantuner/gui/i18n.py" line="36"/>
         <source>&amp;Look in:</source>
         <translation>場所(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../gantuner/gui/i18n.py" line="34"/>
+        <location filename="../../gantuner/gui/i18n.py" line="37"/>
         <source>Files of &amp;type:</source>
         <translation>ファイルの種類(&amp;T):</translation>
     </message>
