@@ -10,11 +10,11 @@ halved from its widget, so the screenshot shows a knob-change marker too.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 import time
 from pathlib import Path
+
+from screenshot_window import open_window, save_shot
 
 
 def main() -> int:
@@ -28,32 +28,16 @@ def main() -> int:
                         help="a knob for the run, e.g. lr_g=2e-5 (repeatable)")
     parser.add_argument("--quality-every", type=int, default=0, help="steps between quality metrics")
     args = parser.parse_args()
-    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-    from PySide6.QtCore import QSettings, QTimer
-    from PySide6.QtWidgets import QApplication
-
-    scratch = Path(tempfile.mkdtemp(prefix="gantuner-shot-"))
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(scratch / "settings"))
-
-    from gantuner.gui.app import prepare_process_for_the_window
-    from gantuner.gui.main_window import MainWindow
-    from gantuner.gui.settings import open_settings
-    from gantuner.training import RunOptions
-
-    prepare_process_for_the_window()
-    app = QApplication([sys.argv[0]])
     from gantuner.knobs import parse_assignment
+    from gantuner.training import RunOptions
 
     config = {"dataset": args.dataset}
     config.update(dict(parse_assignment(text) for text in args.knob))
-    window = MainWindow(config, runs_dir=scratch / "runs", settings=open_settings(),
-                        run_options=RunOptions(sample_every=50, quality_every=args.quality_every), language=args.lang)
-    window.resize(1580, 960)
+    shot = open_window(config, language=args.lang, size=(1580, 960), prefix="gantuner-shot-",
+                       run_options=RunOptions(sample_every=50, quality_every=args.quality_every))
+    app, window = shot.app, shot.window
     window.welcome.dismiss()  # the first-run welcome has its own shot (benchmarks/learner_screenshots.py)
-    window.show()
     window.curves.set_smoothing(args.smoothing)
     window.start()
     started = time.monotonic()
@@ -67,14 +51,13 @@ def main() -> int:
             state["changed"] = True
         if elapsed >= args.seconds and len(window.samples.history) >= 2:
             window.curves.redraw()
-            pixmap = window.grab()
-            args.out.parent.mkdir(parents=True, exist_ok=True)
-            pixmap.save(str(args.out), "PNG")
-            print(f"saved {args.out} ({pixmap.width()}x{pixmap.height()}), step {window.buffer.last_step()}, "
-                  f"{len(window.curves.markers())} marker(s), {len(window.samples.history)} sample grids, "
-                  f"hints {window.diagnosis.panel.list.hint_ids()}")
+            save_shot(window, args.out)
+            print(f"step {window.buffer.last_step()}, {len(window.curves.markers())} marker(s), "
+                  f"{len(window.samples.history)} sample grids, hints {window.diagnosis.panel.list.hint_ids()}")
             window.close()
             app.quit()
+
+    from PySide6.QtCore import QTimer
 
     timer = QTimer()
     timer.timeout.connect(tick)

@@ -20,10 +20,10 @@ question and the file dialog only the Japanese ones are kept).
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
+
+from screenshot_window import open_window, save_shot
 
 
 def main() -> int:
@@ -32,40 +32,20 @@ def main() -> int:
     parser.add_argument("--lang", choices=("en", "ja"), default="en")
     parser.add_argument("--seconds", type=float, default=25.0, help="training time before pausing")
     args = parser.parse_args()
-    if not os.environ.get("DISPLAY"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-    from PySide6.QtCore import QSettings, QTimer
-    from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox, QScrollArea
-
-    scratch = Path(tempfile.mkdtemp(prefix="gantuner-learner-shot-"))
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(scratch / "settings"))
-
-    from gantuner.gui.app import prepare_process_for_the_window
-    from gantuner.gui.main_window import MainWindow
-    from gantuner.gui.settings import open_settings
     from gantuner.training import RunOptions
 
-    prepare_process_for_the_window()
-    app = QApplication([sys.argv[0]])
-    args.out.mkdir(parents=True, exist_ok=True)
     lang = args.lang
+    config = {"dataset": "ring", "g_width": 64, "d_width": 64, "batch_size": 128}
+    shot = open_window(config, language=lang, size=(1400, 960), prefix="gantuner-learner-shot-",
+                       run_options=RunOptions(sample_every=100, quality_every=250, flush_seconds=0.2))
+    app, window, scratch = shot.app, shot.window, shot.scratch
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox, QScrollArea
 
     def save(widget, name: str) -> None:
-        path = args.out / f"{name}_{lang}.png"
-        widget.grab().save(str(path), "PNG")
-        from PIL import Image  # 256 colours: a third of the bytes, the same to the eye for a UI
-
-        Image.open(path).convert("RGB").quantize(256).save(path, optimize=True)
-        print(f"saved {path} ({widget.width()}x{widget.height()}, {path.stat().st_size // 1024} KiB)")
-
-    config = {"dataset": "ring", "g_width": 64, "d_width": 64, "batch_size": 128}
-    window = MainWindow(config, runs_dir=scratch / "runs", settings=open_settings(),
-                        run_options=RunOptions(sample_every=100, quality_every=250, flush_seconds=0.2),
-                        language=lang)
-    window.resize(1400, 960)
-    window.show()
+        save_shot(widget, args.out / f"{name}_{lang}.png", few_colours=True)
 
     def after(ms: int, then) -> None:
         QTimer.singleShot(ms, then)

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from . import __version__, knobs
+from . import __version__, knobs, number_format
 from .app_options import APP_ONLY_OPTIONS, add_app_arguments
 from .cli_messages import KNOB_GROUPS, KNOB_KINDS, MESSAGES, say
 from .errors import GantunerError, printable
@@ -341,6 +341,13 @@ def _whole(key: str, value: Any) -> int:
     return value
 
 
+def progress_line(row: dict[str, Any]) -> str:
+    """The progress bar's numbers from the latest row: ``D 0.693 G 2.1 acc 97 %``."""
+    nan = float("nan")
+    return (f"D {number_format.measured(row.get('d_loss', nan))} G {number_format.measured(row.get('g_loss', nan))} "
+            f"acc {number_format.percent(row.get('d_acc', nan), whole=True)}")
+
+
 class _Progress:
     """tqdm bar fed from the training thread's listener calls."""
 
@@ -368,9 +375,7 @@ class _Progress:
         self.bar.update(done - self.bar.n)
         row = self.latest
         if row:
-            self.bar.set_postfix_str(
-                f"D {row.get('d_loss', float('nan')):.3f} G {row.get('g_loss', float('nan')):.3f} "
-                f"acc {100 * row.get('d_acc', float('nan')):.0f}%", refresh=False)
+            self.bar.set_postfix_str(progress_line(row), refresh=False)
 
 
 def _run_with_progress(driver, steps: int, quiet: bool, language: str = "en") -> int:

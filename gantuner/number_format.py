@@ -9,6 +9,12 @@
 * :func:`percent`: a share as a percentage in each language's typography
   (``99.7 %``, ``99.7%``);
 * :func:`count`: steps and other counts (``5,350``);
+* :func:`fixed`: a number on a known scale, with the same decimals whatever its
+  value so that neighbours line up: D's outputs, a correlation, a smoothing
+  weight (``0.912``, ``0.900``);
+* :func:`rate`: training speed in steps per second (``12.3``, ``184``);
+* :func:`duration`: elapsed time on a clock (``1:02:05``);
+* :func:`seconds`: a timing (``1.25 s``);
 * :func:`byte_size`: file sizes (``1.5 GiB``).
 """
 
@@ -63,6 +69,32 @@ def percent(share: float | None, language: str = "en", whole: bool = False) -> s
 def count(n: float) -> str:
     """5350 -> '5,350'."""
     return f"{int(round(n)):,}"
+
+
+def fixed(x: float | None, decimals: int = 3) -> str:
+    """0.91234 -> '0.912'; 0.9 -> '0.900': ``decimals`` decimals always; ``n/a`` for NaN."""
+    if x is None or math.isnan(x):
+        return "n/a"
+    return f"{x:.{decimals}f}"
+
+
+def rate(per_second: float) -> str:
+    """Steps per second: 12.345 -> '12.3' (one decimal below 100); 184.4 -> '184'; 1234.5 -> '1,234'
+    (whole from 100, where a tenth is noise)."""
+    if not math.isfinite(per_second):
+        return "n/a"
+    return f"{per_second:.1f}" if abs(per_second) < 100 else f"{per_second:,.0f}"
+
+
+def duration(elapsed_s: float) -> str:
+    """3725.4 -> '1:02:05' (hours:minutes:seconds, whole seconds)."""
+    s = int(elapsed_s)
+    return f"{s // 3600}:{s // 60 % 60:02d}:{s % 60:02d}"
+
+
+def seconds(value: float, decimals: int = 1) -> str:
+    """1.2345 -> '1.2 s' (``decimals`` decimals)."""
+    return f"{value:.{decimals}f} s"
 
 
 def byte_size(n: int) -> str:

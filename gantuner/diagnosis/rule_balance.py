@@ -143,7 +143,7 @@ def _won_outright(ctx: Context, rows_won: tuple[int, int]) -> Hint:
     if ctx.has("d_g_z"):
         d_g_z = float(np.nanmax(ctx.raw("d_g_z")[rows]))
         evidence["d_g_z_max"] = d_g_z
-        measures.append(T.pair("won_d_g_z", d_g_z=f"{d_g_z:.4f}"))
+        measures.append(T.pair("won_d_g_z", d_g_z=T.fixed(d_g_z, 4)))
     if ctx.has("g_loss"):
         g_mean = ctx.mean("g_loss", rows)
         evidence["g_loss_mean"] = g_mean
@@ -321,7 +321,7 @@ def _handicaps(ctx: Context) -> list[tuple[T.Text, str]]:
         lr_d, lr_g = float(values["lr_d"]), float(values["lr_g"])
         if lr_g > 0 and lr_d / lr_g <= th.weak_lr_ratio:
             f = dict(lr_d=knobs_mod.format_value("lr_d", lr_d),
-                     lr_g=knobs_mod.format_value("lr_g", lr_g), ratio=f"1/{lr_g / lr_d:.3g}")
+                     lr_g=knobs_mod.format_value("lr_g", lr_g), ratio="1/" + T.measured(lr_g / lr_d))
             out.append((T.WEAK_REASONS["lr"].format(**f), "lr_d"))
     except (KeyError, TypeError, ValueError, ZeroDivisionError):
         pass

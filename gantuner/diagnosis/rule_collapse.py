@@ -76,7 +76,7 @@ def mode_collapse(ctx: Context) -> Hint | None:
     osc = _oscillation(ctx)
     if osc is not None:
         period, peak, amplitude, acc_mean, rows = osc
-        parts.append(T.pair("collapse_osc", period=T.count(period), acf=f"{peak:.2f}",
+        parts.append(T.pair("collapse_osc", period=T.count(period), acf=T.fixed(peak, 2),
                             acc_name=ctx.acc_name(),
                             acc_mean=T.pct2(acc_mean), first=T.count(ctx.step_at(rows[0])),
                             last=T.count(ctx.step_at(rows[-1]))))

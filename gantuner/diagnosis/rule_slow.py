@@ -56,9 +56,9 @@ def slow_progress(ctx: Context) -> Hint | None:
             return None
         d_x, d_g_z = float(np.nanmean(bx)), float(np.nanmean(bz))
         evidence.update(d_x_mean=d_x, d_g_z_mean=d_g_z)
-        outputs = T.pair("slow_outputs", d_x=f"{d_x:.3f}", d_g_z=f"{d_g_z:.3f}")
+        outputs = T.pair("slow_outputs", d_x=T.fixed(d_x), d_g_z=T.fixed(d_g_z))
     parts = [T.pair("slow", first=T.count(first_step), last=T.count(last_step),
-                    band=f"{th.slow_loss_band:g}", d_loss_min=T.measured(evidence["d_loss_min"]),
+                    band=T.measured(th.slow_loss_band), d_loss_min=T.measured(evidence["d_loss_min"]),
                     d_loss_max=T.measured(evidence["d_loss_max"]), outputs=outputs)]
     values = ctx.knobs or {}
     if "lr_d" in values and "lr_g" in values:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..number_format import count as count
+from ..number_format import fixed as fixed
 from ..number_format import measured as measured
 from ..number_format import percent as percent
 from ..text import LANGUAGES as LANGUAGES

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from .. import number_format
+
 if TYPE_CHECKING:
     from .session import TrainingSession
     from .status_bar import RunStatusBar
@@ -36,7 +38,7 @@ def confirm_stopping_training(parent: QWidget, session: TrainingSession, status:
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(translate("ConfirmStop", "Stop the training?"))
     box.setText(translate("ConfirmStop", "Opening “{0}” stops the training that is running now (step {1}).")
-                .format(what, f"{step:,}"))
+                .format(what, number_format.count(step)))
     kept = (translate("ConfirmStop", "The training is kept: its curves, samples and checkpoints stay in {0}, "
                                      "and Load checkpoint and resume goes on from there.").format(run_dir)
             if run_dir is not None else
@@ -53,9 +55,10 @@ def confirm_stopping_training(parent: QWidget, session: TrainingSession, status:
         return False
     if run_dir is not None:
         status.set_note(lambda: translate("ConfirmStop", "the training was stopped at step {0} and kept in {1}")
-                        .format(f"{step:,}", run_dir))
+                        .format(number_format.count(step), run_dir))
     else:
-        status.set_note(lambda: translate("ConfirmStop", "the training was stopped at step {0}").format(f"{step:,}"))
+        status.set_note(lambda: translate("ConfirmStop", "the training was stopped at step {0}").format(
+            number_format.count(step)))
 
     def forget_note() -> None:
         status.set_note(None)

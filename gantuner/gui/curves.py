@@ -412,12 +412,13 @@ class CurvesView(Retranslating, QWidget):
 
     def _show_weight(self) -> None:
         weight = self._requested_weight
-        self.smoothing_value.setText(f"{weight:.3f}")
+        self.smoothing_value.setText(number_format.fixed(weight, 3))
         if len(self.buffer) < MIN_POINTS_TO_SMOOTH and weight > 0:
             tip = self.tr("Not applied: curves shorter than {0} points are drawn as they are").format(
                 MIN_POINTS_TO_SMOOTH)
         else:
-            tip = self.tr("Each point averages about the last {0} points").format(f"{points_averaged(weight):.0f}")
+            tip = self.tr("Each point averages about the last {0} points").format(
+                number_format.count(points_averaged(weight)))
         self.smoothing_value.setToolTip(tip)
 
     def _apply_smoothing(self, off_thread: bool = False) -> None:

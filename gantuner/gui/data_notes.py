@@ -10,6 +10,7 @@ until "Dismiss" or the next run.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
@@ -17,6 +18,10 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 from ..text import Text
 from . import i18n
 from .retranslate import Retranslating
+
+if TYPE_CHECKING:
+    from .curves import CurvesView
+    from .session import TrainingSession
 
 STYLE = ("QFrame#dataNotesBar { background: #FFF8DC; border: 1px solid #D9C27A; border-radius: 4px; }"
          "QFrame#dataNotesBar QLabel { color: #3a3000; }")
@@ -62,11 +67,10 @@ class DataNotesBar(Retranslating, QFrame):
         self.message.setText(self.tr("Training data: {0}").format(note))
 
 
-def install_data_notes(window) -> DataNotesBar:
-    """The band above the window's curves, filled when a run's data has loaded."""
-    bar = DataNotesBar(window.curves)
-    window.curves.add_banner(bar)
-    session = window.session
+def install_data_notes(curves: CurvesView, session: TrainingSession) -> DataNotesBar:
+    """The band above the curves, filled when a run's data has loaded; gone when the next run starts."""
+    bar = DataNotesBar(curves)
+    curves.add_banner(bar)
     session.runStarting.connect(bar.reset)
     session.driverReady.connect(lambda driver: bar.show_notes(driver.engine.dataset.load_notes))
     return bar

@@ -20,6 +20,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QDockWidget, QLabel, QVBoxLayout, QWidget
 
 from .. import knobs as knob_table
+from .. import number_format
 from ..diagnosis import diagnose
 from ..diagnosis.live import LiveDiagnosis
 from ..metrics import MetricTable
@@ -176,10 +177,10 @@ class DiagnosisDock(QObject):
             return
         name, fmt, rows, skipped, first_lines = self._summary
         text = translate("DiagnosisDock", "{name}: {format} log, {rows} rows").format(
-            name=name, format=fmt, rows=f"{rows:,}")
+            name=name, format=fmt, rows=number_format.count(rows))
         if skipped:
             text += ", " + translate("DiagnosisDock", "{count} lines skipped (first: line {lines})").format(
-                count=f"{skipped:,}", lines=", ".join(str(n) for n in first_lines))
+                count=number_format.count(skipped), lines=", ".join(str(n) for n in first_lines))
         self.summary.setText(text)
         self.summary.show()
 

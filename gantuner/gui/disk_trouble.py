@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
@@ -26,6 +26,10 @@ from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QPushBut
 from . import i18n
 from .plain_words import plain_event_text
 from .retranslate import Retranslating
+
+if TYPE_CHECKING:
+    from .curves import CurvesView
+    from .session import TrainingSession
 
 STYLE = ("QFrame#diskTroubleBar { background: #FDF1E6; border: 1px solid #E0A870; border-radius: 4px; }"
          "QFrame#diskTroubleBar QLabel { color: #4a2a08; }")
@@ -141,11 +145,11 @@ class DiskTroubleBar(Retranslating, QFrame):
         self.hide()
 
 
-def install_disk_trouble(window) -> DiskTroubleBar:
-    """The notice above the window's curves, wired to its training session."""
-    session = window.session
-    bar = DiskTroubleBar(lambda: window.driver.run_dir if window.driver is not None else None, window.curves)
-    window.curves.add_banner(bar)
+def install_disk_trouble(curves: CurvesView, session: TrainingSession) -> DiskTroubleBar:
+    """The notice above the curves, wired to the training session (its run folder, its disk
+    trouble, and where the answers go)."""
+    bar = DiskTroubleBar(lambda: session.run_dir, curves)
+    curves.add_banner(bar)
     session.diskTrouble.connect(bar.show_trouble)
     session.runStarting.connect(bar.reset)
     bar.moveRequested.connect(session.move_run)

@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication, QRectF
 from PySide6.QtGui import QBrush, QColor, QPen
 from PySide6.QtWidgets import QGraphicsRectItem
 
+from .. import number_format
 from ..diagnosis.hints import Hint
 from . import i18n
 
@@ -127,7 +128,7 @@ class HintRegions:
         entries = []
         for hint in sorted(self._hints.values(), key=lambda h: tuple(h.step_range)):
             first, last = hint.step_range
-            steps = translate("HintRegions", "steps {first}–{last}").format(first=f"{first:,}", last=f"{last:,}")
+            steps = translate("HintRegions", "steps {first}–{last}").format(first=number_format.count(first), last=number_format.count(last))
             entries.append((SEVERITY_COLOURS[hint.severity], f"{hint.title(language)} ({steps})"))
         return entries
 
@@ -166,5 +167,5 @@ class HintRegions:
     def _tooltip(self, hint: Hint) -> str:
         language = self.language or i18n.current_language()
         first, last = hint.step_range
-        steps = translate("HintRegions", "steps {first}–{last}").format(first=f"{first:,}", last=f"{last:,}")
+        steps = translate("HintRegions", "steps {first}–{last}").format(first=number_format.count(first), last=number_format.count(last))
         return f"{hint.title(language)}\n{steps}"

@@ -87,7 +87,7 @@ def plan(hint: Hint, knob_values: Mapping[str, Any] | None) -> list[PlannedActio
 
 def step_range_text(hint: Hint) -> str:
     first, last = hint.step_range
-    return translate("HintsPanel", "steps {first}–{last}").format(first=f"{first:,}", last=f"{last:,}")
+    return translate("HintsPanel", "steps {first}–{last}").format(first=number_format.count(first), last=number_format.count(last))
 
 
 def evidence_text(hint: Hint, limit: int | None = EVIDENCE_SHOWN, language: str | None = None) -> str:
@@ -472,7 +472,7 @@ def _short(value: Any, language: str = "en") -> str:
     elif isinstance(value, str) and value in knobs_mod.KNOBS:
         text = knobs_mod.KNOBS[value].label(language)
     elif isinstance(value, (list, tuple)) and len(value) == 2 and all(isinstance(v, int) for v in value):
-        text = f"{value[0]:,}–{value[1]:,}"  # a step range
+        text = f"{number_format.count(value[0])}–{number_format.count(value[1])}"  # a step range
     else:
         text = value if isinstance(value, str) else (
             number_format.measured(value, digits=4) if isinstance(value, float) else str(value))

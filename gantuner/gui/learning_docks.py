@@ -1,4 +1,4 @@
-"""The Learn docks, added to the main window by one call: :func:`install_learning`.
+"""The Learn docks: one :class:`LearningDocks` adds them to the main window.
 
 A tab set of docks at the bottom: the 2D playground (data-space view and
 stepping), run comparison, practice and the guide.  They are hidden until
@@ -10,25 +10,46 @@ stops when the window closes.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from ..learning.run_probe import RunProbe
 from ..training.control import RunState
 from .lazy_pane import LazyPane
 
+if TYPE_CHECKING:
+    from .curves import CurvesView
+    from .session import TrainingSession
+
 translate = QCoreApplication.translate
 
 
 class LearningDocks(QObject):
-    def __init__(self, window: Any):
-        super().__init__(window)
-        self.window = window
+    """Its collaborators, given by the window: the training session (the window's run: its
+    state, its D-only and G-only steps while paused, and the probe called between its steps),
+    ``knob_values`` (the knob panel's values: the playground starts from them), the curves
+    (their smoothing, followed by the overlaid runs), ``shown_run`` (the run folder on show,
+    which Compare runs calls "this run"), ``show_message`` (the status bar), ``add_dock`` (the
+    window's panels) and ``host``, the main window as a plain :class:`QMainWindow` (the docks
+    are tabbed together in it; its closing stops the playground)."""
+
+    def __init__(self, session: TrainingSession, knob_values: Callable[[], Mapping[str, Any]], curves: CurvesView,
+                 shown_run: Callable[[], Path | None], show_message: Callable[..., None],
+                 add_dock: Callable[..., QDockWidget], host: QMainWindow) -> None:
+        super().__init__(host)
+        self.session = session
+        self.knob_values = knob_values
+        self.curves = curves
+        self.shown_run = shown_run
+        self.show_message = show_message
+        self.host = host
         # The view also shows the window's own run, live, when it trains 2D data.
         self.run_probe = RunProbe()
-        window.session.between_steps = self.run_probe
+        session.between_steps = self.run_probe
         self.panes = {
             "lab": LazyPane(self._build_lab, "learnDataSpacePane"),
             "compare": LazyPane(self._build_compare, "learnComparePane"),
@@ -37,21 +58,21 @@ class LearningDocks(QObject):
         }
         bottom = Qt.DockWidgetArea.BottomDockWidgetArea
         self.docks = [
-            window.add_dock(self.panes["lab"], lambda: translate("LearningDocks", "Learn: data space"),
-                            name="learnDataSpaceDock", area=bottom),
-            window.add_dock(self.panes["compare"], lambda: translate("LearningDocks", "Learn: compare runs"),
-                            name="learnCompareDock", area=bottom),
-            window.add_dock(self.panes["practice"], lambda: translate("LearningDocks", "Learn: practice"),
-                            name="learnPracticeDock", area=bottom),
-            window.add_dock(self.panes["guide"], lambda: translate("LearningDocks", "Learn: guide"),
-                            name="learnGuideDock", area=bottom),
+            add_dock(self.panes["lab"], lambda: translate("LearningDocks", "Learn: data space"),
+                     name="learnDataSpaceDock", area=bottom),
+            add_dock(self.panes["compare"], lambda: translate("LearningDocks", "Learn: compare runs"),
+                     name="learnCompareDock", area=bottom),
+            add_dock(self.panes["practice"], lambda: translate("LearningDocks", "Learn: practice"),
+                     name="learnPracticeDock", area=bottom),
+            add_dock(self.panes["guide"], lambda: translate("LearningDocks", "Learn: guide"),
+                     name="learnGuideDock", area=bottom),
         ]
         for dock in self.docks[1:]:
-            window.tabifyDockWidget(self.docks[0], dock)
+            host.tabifyDockWidget(self.docks[0], dock)
         for dock in self.docks:
             dock.hide()  # until asked for; the window's saved layout, restored after this, may show them
-        window.installEventFilter(self)
-        window.session.stateChanged.connect(self._state_changed)
+        host.installEventFilter(self)
+        session.stateChanged.connect(self._state_changed)
 
     # The panes, built on first use.
     @property
@@ -73,22 +94,20 @@ class LearningDocks(QObject):
     def _build_lab(self, parent: QWidget):
         from .learning_lab import LearningLab
 
-        window = self.window
-        lab = LearningLab(parent, window_knobs=window.knob_panel.values)
+        lab = LearningLab(parent, window_knobs=self.knob_values)
         # The run-control commands of the window's own run: D-only and G-only steps while paused.
-        lab.main_run_step = window.step_once
+        lab.main_run_step = self.session.step_once
         lab.watch_run(self.run_probe)
-        lab.set_main_run_paused(window.session.state == RunState.PAUSED)
+        lab.set_main_run_paused(self.session.state == RunState.PAUSED)
         return lab
 
     def _build_compare(self, parent: QWidget):
         from .overlaid_runs import OverlaidRuns
 
-        window = self.window
-        compare = OverlaidRuns(parent, current_run=lambda: window.shown_run or _run_dir(window))
-        compare.message.connect(window.show_message)
-        compare.set_smoothing(window.curves.smoothing())   # overlaid curves smoothed as the main ones
-        window.curves.smoothingChanged.connect(compare.set_smoothing)
+        compare = OverlaidRuns(parent, current_run=lambda: self.shown_run() or self.session.run_dir)
+        compare.message.connect(self.show_message)
+        compare.set_smoothing(self.curves.smoothing())   # overlaid curves smoothed as the main ones
+        self.curves.smoothingChanged.connect(compare.set_smoothing)
         return compare
 
     def _build_practice(self, parent: QWidget):
@@ -106,15 +125,7 @@ class LearningDocks(QObject):
             self.lab.set_main_run_paused(value == RunState.PAUSED.value)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if watched is self.window and event.type() == QEvent.Type.Close and self.panes["lab"].is_built:
+        if watched is self.host and event.type() == QEvent.Type.Close and self.panes["lab"].is_built:
             self.lab.shutdown()
         return False
 
-
-def _run_dir(window: Any):
-    driver = getattr(window, "driver", None)
-    return driver.run_dir if driver is not None else None
-
-
-def install_learning(window: Any) -> LearningDocks:
-    return LearningDocks(window)

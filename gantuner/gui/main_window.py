@@ -50,7 +50,7 @@ from .diagnosis_dock import DiagnosisDock
 from .disk_trouble import install_disk_trouble
 from .engine_loader import EngineLoader
 from .knob_panel import KnobPanel
-from .learning_docks import install_learning
+from .learning_docks import LearningDocks
 from .log_opener import LogOpener
 from .menus import WindowMenus
 from .plain_words import plain_event_text
@@ -134,9 +134,12 @@ class MainWindow(QMainWindow):
         self.languageChanged.connect(self.diagnosis.language_changed)
         # First-run welcome above the curves, Help > Welcome.
         self.welcome = Welcome(self.curves, self.menus, self.settings, self.log_opener.lesson_actions["lesson1"])
-        self.data_notes = install_data_notes(self)      # images the data loader skipped, and why
-        self.disk_trouble = install_disk_trouble(self)  # run files that cannot be written: move or go on
-        self.learning = install_learning(self)          # Learn docks: 2D playground, compare, practice, guide
+        # Above the curves: images the data loader skipped, and why; run files that cannot be written.
+        self.data_notes = install_data_notes(self.curves, self.session)
+        self.disk_trouble = install_disk_trouble(self.curves, self.session)
+        # Learn docks: 2D playground, compare runs, practice, guide.
+        self.learning = LearningDocks(self.session, self.knob_panel.values, self.curves, lambda: self.shown_run,
+                                      self.show_message, self.add_dock, self)
 
         self.resize(1400, 900)
         self.resizeDocks([self.knob_dock, self.samples_dock], [300, 380], Qt.Orientation.Horizontal)

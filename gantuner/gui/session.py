@@ -127,6 +127,12 @@ class TrainingSession(QObject):
 
     # ---- controls ------------------------------------------------------------
     @property
+    def run_dir(self) -> Path | None:
+        """The current run's folder (None before the first run, for a run that writes no files,
+        or after :meth:`forget_run`)."""
+        return self.driver.run_dir if self.driver is not None else None
+
+    @property
     def worker(self) -> TrainingWorker | None:
         return self._run
 

@@ -26,13 +26,17 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
+from .. import number_format
 from ..paths import resource
 from ..training.options import RunOptions
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
 
 STEPS = 20
 # The whole test, launch included (where it is known), stays under a minute; a
@@ -63,9 +67,12 @@ def process_age_s() -> float | None:
 
 
 class SmokeTest:
-    """The stages, each a check run from a timer until it passes or the time is up."""
+    """The stages, each a check run from a timer until it passes or the time is up.
 
-    def __init__(self, app: QApplication, window: Any, folder: Path):
+    It drives the whole main window as a user would (its settings, run folder, session and
+    close), so it is given the window itself, unlike the panels."""
+
+    def __init__(self, app: QApplication, window: MainWindow, folder: Path):
         self.app = app
         self.window = window
         self.folder = folder
@@ -105,7 +112,7 @@ class SmokeTest:
 
     def _advance(self) -> None:
         if time.monotonic() > self.deadline:
-            self._fail(f"timed out after {TIMEOUT_S:g} s while {self._stages[0][0]}")
+            self._fail(f"timed out after {number_format.setting(TIMEOUT_S)} s while {self._stages[0][0]}")
             return
         name, check = self._stages[0]
         try:
@@ -222,13 +229,13 @@ class SmokeTest:
 
     def summary(self) -> str:
         f = self.figures
-        window = f"window shown {f['window_s']:.2f} s after launch, " if "window_s" in f else ""
+        window = f"window shown {number_format.seconds(f['window_s'], 2)} after launch, " if "window_s" in f else ""
         checks_s = time.monotonic() - self.started
-        return (f"gantuner smoke test passed: {window}{STEPS} steps trained in {f['train_s']:.1f} s, "
-                f"{int(f['hints'])} hint(s) shown, all checks done {checks_s:.1f} s after the window")
+        return (f"gantuner smoke test passed: {window}{STEPS} steps trained in {number_format.seconds(f['train_s'])}, "
+                f"{int(f['hints'])} hint(s) shown, all checks done {number_format.seconds(checks_s)} after the window")
 
 
-def run_smoke_test(app: QApplication, window: Any) -> int:
+def run_smoke_test(app: QApplication, window: MainWindow) -> int:
     """Drive the shown main window through the test instead of waiting for the user; the exit status."""
     folder = Path(tempfile.mkdtemp(prefix="gantuner-smoke-"))
     test = SmokeTest(app, window, folder)

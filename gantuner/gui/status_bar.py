@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 
+from .. import number_format
 from ..training.control import RunState
 from .retranslate import Retranslating
 
@@ -115,7 +116,7 @@ class RunStatusBar(Retranslating, QStatusBar):
         self._show_state()
 
     def _show_state(self) -> None:
-        step = "–" if self._step is None else f"{int(self._step):,}"
+        step = "–" if self._step is None else number_format.count(self._step)
         texts = {RunState.PAUSED: self.tr("Paused at step {0}").format(step),
                  RunState.STARTING: self.tr("Starting…"), RunState.RUNNING: self.tr("Training"),
                  RunState.STOPPING: self.tr("Stopping…"), RunState.STOPPED: self.tr("Stopped")}
@@ -145,13 +146,13 @@ class RunStatusBar(Retranslating, QStatusBar):
 
     def show_elapsed(self, seconds: float) -> None:
         self._elapsed = int(seconds)
-        s = self._elapsed
-        self.elapsed_label.setText(self.tr("Elapsed {0}").format(f"{s // 3600}:{s // 60 % 60:02d}:{s % 60:02d}"))
+        self.elapsed_label.setText(self.tr("Elapsed {0}").format(number_format.duration(self._elapsed)))
 
     def retranslate(self) -> None:
         self.device_label.setText(self.tr("Device: {0}").format(_text_of(self._device) or "–"))
-        self.step_label.setText(self.tr("Step {0}").format("–" if self._step is None else f"{int(self._step):,}"))
-        speed = "–" if self._speed is None else f"{self._speed:.1f}"
+        step = "–" if self._step is None else number_format.count(self._step)
+        self.step_label.setText(self.tr("Step {0}").format(step))
+        speed = "–" if self._speed is None else number_format.rate(self._speed)
         self.speed_label.setText(self.tr("{0} it/s").format(speed))
         self.show_elapsed(self._elapsed)
         self._show_state()

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from types import SimpleNamespace
+
 import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow
@@ -9,11 +12,16 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow
 from gantuner import knobs
 from gantuner.diagnosis.live import LiveDiagnosis
 from gantuner.gui.curves import CurvesView
+from gantuner.gui.data_notes import install_data_notes
 from gantuner.gui.diagnosis_dock import DiagnosisDock
+from gantuner.gui.disk_trouble import install_disk_trouble
 from gantuner.gui.knob_panel import KnobPanel
+from gantuner.gui.learning_docks import LearningDocks
 from gantuner.gui.session import TrainingSession
 from gantuner.metrics import ENGINE_FIELDS
+from gantuner.paths import resource
 from gantuner.run_model import RunModel
+from gantuner.training.control import RunState
 
 
 def _rows(first: int, last: int, acc: float) -> list[dict]:
@@ -30,6 +38,18 @@ def _rows(first: int, last: int, acc: float) -> list[dict]:
     return out
 
 
+def _docks_of(host: QMainWindow):
+    """``add_dock`` as the window gives it to its panels: a titled dock in ``host``."""
+    def add_dock(widget, title, name, area=Qt.DockWidgetArea.RightDockWidgetArea):
+        dock = QDockWidget(title(), host)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        host.addDockWidget(area, dock)
+        return dock
+
+    return add_dock
+
+
 def test_the_hints_dock_works_from_its_collaborators_without_a_main_window(qtbot):
     host = QMainWindow()  # only a parent and a place for docks: no MainWindow attributes are read
     qtbot.addWidget(host)
@@ -38,13 +58,7 @@ def test_the_hints_dock_works_from_its_collaborators_without_a_main_window(qtbot
     session = TrainingSession(host)
     panel = KnobPanel(knobs.defaults("ring"), host)
     messages: list[tuple[str, bool]] = []
-
-    def add_dock(widget, title, name):
-        dock = QDockWidget(title(), host)
-        dock.setObjectName(name)
-        dock.setWidget(widget)
-        host.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-        return dock
+    add_dock = _docks_of(host)
 
     dock = DiagnosisDock(model, curves, session, panel, lambda text, error=False: messages.append((text, error)),
                          add_dock, host, live=LiveDiagnosis(min_interval=0.0, rows=model.rows))
@@ -72,3 +86,88 @@ def test_the_window_stores_each_row_once(qtbot, make_window):
     assert window.diagnosis.quality.rows is store and window.curves.buffer is store
     steps, values = window.diagnosis.quality.series("quality_modes")
     assert steps.tolist() == [0, 500, 1000] and values.tolist() == [8.0, 8.0, 3.0]
+
+
+def test_the_learn_docks_work_from_their_collaborators_without_a_main_window(qtbot):
+    host = QMainWindow()  # a plain QMainWindow: the docks are tabbed in it and its closing is watched
+    qtbot.addWidget(host)
+    model = RunModel(ENGINE_FIELDS)
+    curves = CurvesView(model.rows, host)
+    session = TrainingSession(host)
+    panel = KnobPanel(knobs.defaults("ring"), host)
+    messages: list[tuple[str, bool]] = []
+    shown: dict[str, Path | None] = {"run": None}
+    learning = LearningDocks(session, panel.values, curves, lambda: shown["run"],
+                             lambda text, error=False: messages.append((text, error)), _docks_of(host), host)
+    assert session.between_steps is learning.run_probe  # the session's run feeds the data-space view
+    assert all(dock.isHidden() for dock in learning.docks)
+    assert all(host.dockWidgetArea(dock) == Qt.DockWidgetArea.BottomDockWidgetArea for dock in learning.docks)
+    assert [dock.windowTitle() for dock in learning.docks] == [
+        "Learn: data space", "Learn: compare runs", "Learn: practice", "Learn: guide"]
+
+    # The playground trains with the knob panel's values (same 2D data); its main-run buttons
+    # step the session's run, and only while the session says it is paused.
+    panel.set_value("lr_d", 1e-3)
+    lab = learning.lab
+    assert lab.playground_config()["lr_d"] == 1e-3
+    assert lab.main_run_step == session.step_once
+    assert not lab.main_buttons["d"].isEnabled()
+    session.stateChanged.emit(RunState.PAUSED.value)
+    assert lab.main_buttons["d"].isEnabled() and lab.main_buttons["g"].isEnabled()
+
+    # Compare runs: "this run" is the shown run, else the session's run folder; its messages go to
+    # the show_message it was given; the overlaid curves follow the curves' smoothing.
+    compare = learning.compare
+    compare.add_current()
+    assert messages[-1] == ("No run to add: start training or open a run first", True)
+    curves.set_smoothing(0.9)
+    assert compare.smoothing_weight == 0.9
+    session.driver = SimpleNamespace(run_dir=resource("sample_logs", "seed_example2.log"))
+    compare.add_current()
+    qtbot.waitUntil(lambda: [run.name for run in compare.runs] == ["seed_example2.log"], timeout=10000)
+    shown["run"] = resource("sample_logs", "seed_example1.log")
+    compare.add_current()
+    qtbot.waitUntil(lambda: [run.name for run in compare.runs] == ["seed_example2.log", "seed_example1.log"],
+                    timeout=10000)
+
+    # One tab set: shown together, they are tabs of one place.
+    for dock in learning.docks:
+        dock.show()
+    assert host.tabifiedDockWidgets(learning.docks[0]) == learning.docks[1:]
+
+    # Closing the host stops the playground.
+    lab.ensure_started()
+    playground = lab.playground
+    host.close()
+    assert lab.playground is None and not playground._thread.is_alive()
+    curves.close()  # its redraw timer: a MainWindow stops its panels' timers as it closes, a bare host does not
+
+
+def test_the_bars_above_the_curves_work_from_the_curves_and_the_session(qtbot, tmp_path):
+    host = QMainWindow()
+    qtbot.addWidget(host)
+    curves = CurvesView(RunModel(ENGINE_FIELDS).rows, host)
+    host.setCentralWidget(curves)
+    session = TrainingSession(host)
+    notes = install_data_notes(curves, session)
+    trouble = install_disk_trouble(curves, session)
+    host.show()
+    assert notes.parent() is curves and trouble.parent() is curves
+
+    # The data notes: filled from the driver the session announces, cleared by the next run.
+    loaded = SimpleNamespace(engine=SimpleNamespace(dataset=SimpleNamespace(
+        load_notes=("1 file skipped: a.png is not an image", "1 ファイルを飛ばしました: a.png は画像ではありません"))))
+    session.driverReady.emit(loaded)
+    assert notes.isVisible() and "a.png is not an image" in notes.message.text()
+    session.runStarting.emit()
+    assert not notes.isVisible()
+
+    # Disk trouble: shown from the session's report; "Choose another folder" moves the session's run.
+    session.driver = SimpleNamespace(run_dir=tmp_path / "runs" / "ring-1")
+    session.diskTrouble.emit({"type": "error", "message": "No space left on device", "disk": str(tmp_path / "runs")})
+    assert trouble.isVisible() and "No space left on device" in trouble.message.text()
+    (tmp_path / "elsewhere").mkdir()
+    trouble.choose_folder = lambda: str(tmp_path / "elsewhere")
+    with qtbot.waitSignal(trouble.moveRequested) as moved:
+        trouble.choose_button.click()
+    assert moved.args == [str(tmp_path / "elsewhere")] and not trouble.isVisible()
