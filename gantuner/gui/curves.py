@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSlider, QSplitter, QVBoxLayout, QWidget
 
 from .. import number_format
@@ -87,6 +87,22 @@ class _Series:
         self.smooth_peaks = PeakLevels()  # of the smoothed values: reset when the weight changes
 
 
+class _WrappedHeight(QObject):
+    """Keeps a band's minimum height at what its word-wrapped text needs at the band's width.
+
+    A layout's minimum counts a wrapped label at a width wider than the band has, so the
+    window's minimum for the curves came out short by the difference, and a dock below took
+    it from the plots (the Quality panel lost its title under the welcome band)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest) and isinstance(watched, QWidget) \
+                and watched.hasHeightForWidth():
+            needed = watched.heightForWidth(watched.width())
+            if needed > 0 and needed != watched.minimumHeight():
+                watched.setMinimumHeight(needed)
+        return False
+
+
 class CurvesView(Retranslating, QWidget):
     smoothingChanged = Signal(float)
 
@@ -136,6 +152,7 @@ class CurvesView(Retranslating, QWidget):
         self.band_key.hide()
         self._band_entries: list[tuple[str, str]] = []
 
+        self._wrapped_heights = _WrappedHeight(self)
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.setObjectName("curvesSplitter")
         self.plots: dict[str, pg.PlotWidget] = {}
@@ -157,8 +174,11 @@ class CurvesView(Retranslating, QWidget):
                 axis.setStyle(tickLength=5)
             item.getAxis("left").setWidth(56)  # aligned plots, no relayout as labels change
             plot_style.cache_static_parts(item)
-            if index < len(PLOTS) - 1:
+            lowest = index == len(PLOTS) - 1
+            if not lowest:
                 item.hideAxis("bottom")  # the x axes are linked: one step axis at the bottom
+            widget.setMinimumHeight(plot_style.TITLE_ROW_PX + plot_style.MIN_PLOT_AREA_PX
+                                    + (plot_style.STEP_AXIS_PX if lowest else 0))
             item.hideButtons()  # the Follow box replaces pyqtgraph's auto-range button
             item.disableAutoRange()
             item.getViewBox().sigRangeChangedManually.connect(lambda *_: self.set_follow(False))
@@ -236,6 +256,7 @@ class CurvesView(Retranslating, QWidget):
     def add_banner(self, widget: QWidget) -> None:
         """A band above the curves (e.g. the first-run welcome)."""
         self.layout().insertWidget(0, widget)
+        widget.installEventFilter(self._wrapped_heights)
 
     def smoothing(self) -> float:
         return self._weight

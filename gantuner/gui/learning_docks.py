@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
+from PySide6.QtWidgets import QDockWidget, QFrame, QMainWindow, QScrollArea, QWidget
 
 from ..learning.run_probe import RunProbe
 from ..training.control import RunState
@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from .session import TrainingSession
 
 translate = QCoreApplication.translate
+
+FIRST_SHOW_SHARE = 0.4  # the first Learn dock shown takes at most this share of the window's height
 
 
 class LearningDocks(QObject):
@@ -58,19 +60,22 @@ class LearningDocks(QObject):
         }
         bottom = Qt.DockWidgetArea.BottomDockWidgetArea
         self.docks = [
-            add_dock(self.panes["lab"], lambda: translate("LearningDocks", "Learn: data space"),
+            add_dock(_scrolling(self.panes["lab"]), lambda: translate("LearningDocks", "Learn: data space"),
                      name="learnDataSpaceDock", area=bottom),
-            add_dock(self.panes["compare"], lambda: translate("LearningDocks", "Learn: compare runs"),
+            add_dock(_scrolling(self.panes["compare"]), lambda: translate("LearningDocks", "Learn: compare runs"),
                      name="learnCompareDock", area=bottom),
-            add_dock(self.panes["practice"], lambda: translate("LearningDocks", "Learn: practice"),
+            add_dock(_scrolling(self.panes["practice"]), lambda: translate("LearningDocks", "Learn: practice"),
                      name="learnPracticeDock", area=bottom),
-            add_dock(self.panes["guide"], lambda: translate("LearningDocks", "Learn: guide"),
+            add_dock(_scrolling(self.panes["guide"]), lambda: translate("LearningDocks", "Learn: guide"),
                      name="learnGuideDock", area=bottom),
         ]
         for dock in self.docks[1:]:
             host.tabifyDockWidget(self.docks[0], dock)
         for dock in self.docks:
             dock.hide()  # until asked for; the window's saved layout, restored after this, may show them
+        self._first_shown = False
+        for dock, pane in zip(self.docks, self.panes.values()):
+            dock.visibilityChanged.connect(lambda visible, dock=dock, pane=pane: visible and self._size_once(dock, pane))
         host.installEventFilter(self)
         session.stateChanged.connect(self._state_changed)
 
@@ -120,6 +125,20 @@ class LearningDocks(QObject):
 
         return GuidePane(parent)
 
+    def _size_once(self, dock: QDockWidget, pane: LazyPane) -> None:
+        """The first Learn dock shown gets the height its pane asks for, up to a share of the window
+        (in a scroll area it would otherwise open a few lines high); the curves keep their minimum
+        whatever is asked, and the user may resize it from there."""
+        if self._first_shown:
+            return
+        self._first_shown = True
+        content = pane.content()
+        asked = max(content.sizeHint().height(), content.minimumSizeHint().height())
+        title_bar = dock.height() - dock.widget().height()
+        wanted = min(asked + title_bar, int(self.host.height() * FIRST_SHOW_SHARE))
+        if dock.height() < wanted:
+            self.host.resizeDocks([dock], [wanted], Qt.Orientation.Vertical)
+
     def _state_changed(self, value: str) -> None:
         if self.panes["lab"].is_built:
             self.lab.set_main_run_paused(value == RunState.PAUSED.value)
@@ -129,3 +148,13 @@ class LearningDocks(QObject):
             self.lab.shutdown()
         return False
 
+
+def _scrolling(pane: QWidget) -> QScrollArea:
+    """``pane`` in a scroll area: a dock shorter (or narrower) than the pane needs scrolls it, so
+    the Learn docks never squeeze the curves below their minimum nor push the window past the screen."""
+    area = QScrollArea()
+    area.setObjectName(f"{pane.objectName()}Scroll")
+    area.setWidget(pane)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    return area

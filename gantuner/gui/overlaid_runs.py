@@ -93,6 +93,8 @@ class OverlaidRuns(QWidget):
 
         self.plot = PlotView(self)
         self.plot.setObjectName("overlayPlot")
+        # Legible however short the dock: the pane scrolls in it instead (learning_docks.py).
+        self.plot.setMinimumHeight(plot_style.MIN_PLOT_AREA_PX + plot_style.STEP_AXIS_PX)
         self.plot.getPlotItem().showGrid(x=True, y=True, alpha=0.15)
         # The key beside the plot, not in it: a search's runs, each with its knobs, would cover the curves.
         self.key = QLabel(self)

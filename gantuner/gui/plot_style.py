@@ -15,6 +15,12 @@ REAL_POINTS = "#4682dc"   # the same blue and orange as the saved scatter PNGs
 FAKE_POINTS = "#f07814"
 MARKER = "#7a3fb0"
 RAW_ALPHA = 45            # the unsmoothed curve, drawn faintly behind
+# The least plot area a curve plot keeps, however tall a dock below it grows: the six
+# value labels of a 0..1 axis ran into each other in 50 px (seen under Xvfb with a Learn
+# dock 620 px tall in a 1600x1000 window).
+MIN_PLOT_AREA_PX = 72
+TITLE_ROW_PX = 32         # a curve plot's title row (its curves' names), above the plot area
+STEP_AXIS_PX = 45         # the step axis and its label, under the lowest plot
 
 _configured = False
 

@@ -91,6 +91,7 @@ class QualityPlot(Retranslating, QWidget):
         self.choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.choice.currentIndexChanged.connect(self._chosen)
         self.plot_widget = PlotView(self)
+        self.plot_widget.setMinimumHeight(plot_style.MIN_PLOT_AREA_PX + plot_style.STEP_AXIS_PX)
         item = self.plot_widget.getPlotItem()
         item.showGrid(x=True, y=True, alpha=0.15)
         item.getAxis("left").enableAutoSIPrefix(False)

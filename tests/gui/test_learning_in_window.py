@@ -126,3 +126,43 @@ def test_the_data_space_view_shows_the_windows_own_2d_run_live(make_window, qtbo
     qtbot.waitUntil(lambda: lab.run_probe.latest is not first and lab._shown is lab.run_probe.latest,
                     timeout=20000)  # live: a later step, a new picture
     assert np.array_equal(lab.view.heat.image, lab.run_probe.latest.heat)
+
+
+def test_a_tall_learn_dock_leaves_every_curve_plot_legible(make_window, qtbot):
+    """Seen by a user: a Learn dock 620 px tall in a 1600x1000 window squeezed the curve plots until
+    their value labels ran into each other (26 px of plot area each). The dock now takes only what
+    the plots can spare, and its pane scrolls."""
+    from PySide6.QtCore import Qt
+
+    from gantuner.gui import plot_style
+
+    window = make_window()   # the first-run welcome band is shown above the curves too
+    window.resize(1600, 1000)
+    dock = window.findChild(QDockWidget, "learnCompareDock")
+    dock.show()
+    dock.raise_()
+    window.resizeDocks([dock], [620], Qt.Orientation.Vertical)
+    qtbot.waitUntil(lambda: window.learning.compare.isVisible(), timeout=5000)
+    qtbot.wait(100)
+    assert window.height() == 1000   # nothing pushed the window past the screen
+    areas = {name: plot.getPlotItem().getViewBox().height() for name, plot in window.curves.plots.items()}
+    assert min(areas.values()) >= plot_style.MIN_PLOT_AREA_PX - 4, areas
+    quality = window.diagnosis.quality
+    assert quality.title.visibleRegion().boundingRect().height() >= quality.title.height() > 0  # not cut off
+    assert quality.plot_widget.height() >= plot_style.MIN_PLOT_AREA_PX
+    assert dock.height() >= 150   # the rest is the dock's
+
+
+def test_a_learn_dock_opens_as_tall_as_its_pane_asks_within_a_share_of_the_window(make_window, qtbot):
+    from gantuner.gui.learning_docks import FIRST_SHOW_SHARE
+
+    window = make_window()
+    window.resize(1600, 1000)
+    window.welcome.dismiss()
+    dock = window.findChild(QDockWidget, "learnCompareDock")
+    dock.toggleViewAction().trigger()
+    qtbot.waitUntil(lambda: window.learning.compare.isVisible(), timeout=5000)
+    qtbot.wait(100)
+    content = window.learning.compare
+    asked = max(content.sizeHint().height(), content.minimumSizeHint().height())
+    assert min(asked, 0.9 * FIRST_SHOW_SHARE * window.height()) <= dock.height() <= FIRST_SHOW_SHARE * window.height()
