@@ -46,6 +46,7 @@ def main() -> int:
 
     shot = open_window({"dataset": "ring"}, language=args.lang, size=(1500, 980), prefix="gantuner-learn-shot-")
     window = shot.window
+    window.welcome.dismiss()  # the first-run welcome has its own shot (benchmarks/learner_screenshots.py)
     learning = window.learning
 
     def shoot(dock_index: int, name: str) -> None:

@@ -4,7 +4,8 @@ A tab set of docks at the bottom: the 2D playground (data-space view and
 stepping), run comparison, practice and the guide.  They are hidden until
 asked for (View menu); each pane is built the first time its dock is shown
 (:class:`~gantuner.gui.lazy_pane.LazyPane`), so they cost the window's start
-nothing.  The playground trains only once a button of it is pressed, and
+nothing.  A pane scrolls in its dock when the dock is shorter than the pane:
+the curves above keep their minimum height whatever the dock asks.  The playground trains only once a button of it is pressed, and
 stops when the window closes.
 """
 
