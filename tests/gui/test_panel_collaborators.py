@@ -21,6 +21,7 @@ from gantuner.gui.session import TrainingSession
 from gantuner.metrics import ENGINE_FIELDS
 from gantuner.paths import resource
 from gantuner.run_model import RunModel
+from gantuner.text import Text
 from gantuner.training.control import RunState
 
 
@@ -156,7 +157,7 @@ def test_the_bars_above_the_curves_work_from_the_curves_and_the_session(qtbot, t
 
     # The data notes: filled from the driver the session announces, cleared by the next run.
     loaded = SimpleNamespace(engine=SimpleNamespace(dataset=SimpleNamespace(
-        load_notes=("1 file skipped: a.png is not an image", "1 ファイルを飛ばしました: a.png は画像ではありません"))))
+        load_notes=(Text("1 file skipped: a.png is not an image", "1 ファイルを飛ばしました: a.png は画像ではありません"),))))
     session.driverReady.emit(loaded)
     assert notes.isVisible() and "a.png is not an image" in notes.message.text()
     session.runStarting.emit()
@@ -171,3 +172,4 @@ def test_the_bars_above_the_curves_work_from_the_curves_and_the_session(qtbot, t
     with qtbot.waitSignal(trouble.moveRequested) as moved:
         trouble.choose_button.click()
     assert moved.args == [str(tmp_path / "elsewhere")] and not trouble.isVisible()
+    curves.close()
