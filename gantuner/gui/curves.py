@@ -253,6 +253,14 @@ class CurvesView(Retranslating, QWidget):
         elif hasattr(widget, "getPlotItem"):
             widget.getPlotItem().setXLink(self.plot_item("lossPlot"))
 
+    def legible_height(self) -> int:
+        """The height the smoothing row and the main plots need to stay legible (no bands, no panels)."""
+        margins = self.layout().contentsMargins()
+        plots = [self.plots[name] for name in self.plots]
+        return (self.smoothing_slider.sizeHint().height() + self.layout().spacing()
+                + sum(plot.minimumHeight() for plot in plots)
+                + self.splitter.handleWidth() * (len(plots) - 1) + margins.top() + margins.bottom())
+
     def add_banner(self, widget: QWidget) -> None:
         """A band above the curves (e.g. the first-run welcome)."""
         self.layout().insertWidget(0, widget)

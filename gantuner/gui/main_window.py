@@ -56,6 +56,7 @@ from .menus import WindowMenus
 from .plain_words import plain_event_text
 from .preferences import PreferencesDialog
 from .sample_view import SampleView
+from .scroll_when_short import ScrollWhenShort
 from .session import TrainingSession
 from .status_bar import RunStatusBar
 from .transport import TransportBar
@@ -105,7 +106,7 @@ class MainWindow(QMainWindow):
         self.engine_loader.loaded.connect(self._engine_loaded)
         self.engine_loader.failed.connect(self._engine_failed)
         self.curves = CurvesView(self.buffer, self)
-        self.setCentralWidget(self.curves)
+        self.setCentralWidget(ScrollWhenShort(self.curves, "curvesScroll", floor=self.curves.legible_height))
         self.knob_panel = KnobPanel(self._initial_values(config), self)
         self.samples = SampleView(self)
         self.transport = TransportBar(self)
@@ -144,6 +145,7 @@ class MainWindow(QMainWindow):
         self.resize(1400, 900)
         self.resizeDocks([self.knob_dock, self.samples_dock], [300, 380], Qt.Orientation.Horizontal)
         self._default_state = self.saveState(LAYOUT_VERSION)
+        self._default_docks = [dock for dock in self._dock_titles if not dock.isHidden()]  # not the Learn docks
         self._restore_layout()
         # The driver reports ten times a second; the labels change at most four
         # times a second (each change relays out and repaints the status bar).
@@ -693,7 +695,7 @@ class MainWindow(QMainWindow):
     def reset_layout(self) -> None:
         self.restoreState(self._default_state, LAYOUT_VERSION)
         for dock in self._dock_titles:
-            dock.show()
+            dock.setVisible(dock in self._default_docks)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         """Stop training cleanly (the run files stay) and remember the layout."""

@@ -56,8 +56,13 @@ def test_the_dock_layout_is_remembered(qtbot, make_window):
     window.close()
     again = make_window()
     assert again.dockWidgetArea(again.samples_dock) == Qt.DockWidgetArea.LeftDockWidgetArea
+    again.samples_dock.close()
+    again.learning.docks[2].show()
     again.reset_layout()
     assert again.dockWidgetArea(again.samples_dock) == Qt.DockWidgetArea.RightDockWidgetArea
+    # The layout a first launch has: the closed Samples dock back, the Learn docks hidden until asked for.
+    assert again.samples_dock.isVisible() and again.knob_dock.isVisible()
+    assert all(dock.isHidden() for dock in again.learning.docks)
 
 
 def test_extra_docks_and_curve_panels_fit_in(qtbot, make_window):
