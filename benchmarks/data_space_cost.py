@@ -95,7 +95,7 @@ def window_phases(dataset: str, pairs: int, phase: float, settle: float, runs: P
                         settings=open_settings(), language="en")
     window.resize(1500, 950)
     window.show()
-    keep_gc_pauses_short(window)
+    keep_gc_pauses_short(window.rowsArrived)  # as gantuner's main() does
     dock = window.findChild(QDockWidget, "learnDataSpaceDock")
     probe = window.learning.run_probe
     rows: list[dict] = []
