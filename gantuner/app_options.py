@@ -11,33 +11,30 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from .cli_help import helps
+
 # destination -> the flag a user types
 APP_ONLY_OPTIONS = {"app_start": "--start", "app_dataset": "--dataset", "app_assignments": "--set",
                     "app_open_run": "--open", "app_lang": "--lang", "app_threads": "--threads",
                     "app_smoke_test": "--smoke-test"}
 
 
-def add_app_arguments(group: argparse._ActionsContainer) -> None:
-    group.add_argument("--start", dest="app_start", action="store_true",
-                       help="start training as soon as the window opens")
-    group.add_argument("--dataset", dest="app_dataset", metavar="NAME|PATH",
-                       help="digits (default), ring, grid, spiral, or a path to your data")
+def add_app_arguments(group: argparse._ActionsContainer, language: str = "en") -> None:
+    """The app's options, their help in ``language``."""
+    say = helps(language)
+    group.add_argument("--start", dest="app_start", action="store_true", help=say["app_start"])
+    group.add_argument("--dataset", dest="app_dataset", metavar="NAME|PATH", help=say["app_dataset"])
     group.add_argument("--set", dest="app_assignments", action="append", default=[], metavar="KNOB=VALUE",
-                       help="set a knob; repeatable (see `gantuner knobs`)")
-    group.add_argument("--open", dest="app_open_run", type=Path, metavar="RUN_DIR",
-                       help="show a finished run's curves and samples")
-    group.add_argument("--lang", dest="app_lang", choices=("en", "ja"),
-                       help="interface language (default: the preferences, else the system's)")
-    group.add_argument("--threads", dest="app_threads", type=int, metavar="N",
-                       help="CPU threads for training (default: chosen for this machine; "
-                            "the preferences can set it too)")
-    group.add_argument("--smoke-test", dest="app_smoke_test", action="store_true",
-                       help="check this install: open the window, train 20 steps, diagnose, close; "
-                            "exit status 0 when all of it worked")
+                       help=say["app_set"])
+    group.add_argument("--open", dest="app_open_run", type=Path, metavar="RUN_DIR", help=say["app_open"])
+    group.add_argument("--lang", dest="app_lang", choices=("en", "ja"), help=say["app_lang"])
+    group.add_argument("--threads", dest="app_threads", type=int, metavar="N", help=say["app_threads"])
+    group.add_argument("--smoke-test", dest="app_smoke_test", action="store_true", help=say["app_smoke_test"])
 
 
-def build_app_parser() -> argparse.ArgumentParser:
-    """The app's options alone (``python -m gantuner.gui.app``-style callers and tests)."""
-    parser = argparse.ArgumentParser(prog="gantuner", description="Tune GANs by hand: the desktop app.")
-    add_app_arguments(parser)
+def build_app_parser(language: str = "en") -> argparse.ArgumentParser:
+    """The app's options alone (``python -m gantuner.gui.app``-style callers and tests); build and
+    parse it inside :func:`gantuner.argparse_words.argparse_speaking` for argparse's own words."""
+    parser = argparse.ArgumentParser(prog="gantuner", description=helps(language)["app_description"])
+    add_app_arguments(parser, language)
     return parser

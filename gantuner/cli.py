@@ -19,11 +19,11 @@ from typing import Any
 
 from . import __version__, knobs, number_format
 from .app_options import APP_ONLY_OPTIONS, add_app_arguments
+from .argparse_words import argparse_speaking
+from .cli_help import helps
 from .cli_messages import KNOB_GROUPS, KNOB_KINDS, MESSAGES, say
 from .errors import GantunerError, printable
 from .text import LANGUAGES, Text, environment_language
-
-LANG_HELP = "language of the messages: en or ja (default: the environment's locale, else en)"
 
 
 class UsageError(GantunerError):
@@ -35,80 +35,86 @@ def usage(message: str, /, **values: Any) -> UsageError:
     return UsageError(MESSAGES[message].format(**values))
 
 
-def language_of(args: argparse.Namespace | None) -> str:
-    """The language a command speaks: its ``--lang``, else the environment's locale."""
+def language_of(args: argparse.Namespace | None, otherwise: str | None = None) -> str:
+    """The language a command speaks: its ``--lang``, else ``otherwise``, else the environment's locale."""
     chosen = getattr(args, "lang", None)
-    return chosen if chosen in LANGUAGES else environment_language()
+    if chosen in LANGUAGES:
+        return chosen
+    return otherwise if otherwise in LANGUAGES else environment_language()
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The whole command line: the app's options and the headless commands.
+def language_in_argv(argv: Sequence[str]) -> str:
+    """The language a command line asks for before it is parsed (so that ``--help`` speaks it):
+    the last ``--lang en|ja`` or ``--lang=ja``, else the environment's locale."""
+    chosen = None
+    for index, word in enumerate(argv):
+        if word == "--":
+            break  # what follows is a value, not an option
+        if word == "--lang" and index + 1 < len(argv):
+            value = argv[index + 1]
+        elif word.startswith("--lang="):
+            value = word.partition("=")[2]
+        else:
+            continue
+        if value in LANGUAGES:
+            chosen = value
+    return chosen or environment_language()
+
+
+def build_parser(language: str = "en") -> argparse.ArgumentParser:
+    """The whole command line: the app's options and the headless commands, their help in ``language``.
 
     Building it imports nothing heavy (no torch, Qt or numpy), so ``--help``
     and usage errors answer at once; each command imports what it needs when
-    it runs.
+    it runs.  argparse's own words ("usage:", "options:") come from
+    :func:`argparse_speaking`, which the caller wraps around building and parsing.
     """
+    say = helps(language)
     parser = argparse.ArgumentParser(
         prog="gantuner",
         usage="gantuner [APP OPTIONS]\n       gantuner COMMAND [OPTIONS]",
-        description="Tune GANs by hand. Without a command, opens the desktop app.",
-        epilog="Examples: gantuner --start (open the app and train the built-in digits); "
-               "gantuner train --dataset ring --steps 3000; gantuner diagnose train.log. "
-               "Each command has its own --help.",
+        description=say["description"],
+        epilog=say["epilog"],
     )
-    parser.add_argument("--version", action="version", version=f"gantuner {__version__}")
-    add_app_arguments(parser.add_argument_group("the desktop app (no COMMAND)"))
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND",
-                                     title="headless commands")
+    parser.add_argument("--version", action="version", version=f"gantuner {__version__}", help=say["version"])
+    add_app_arguments(parser.add_argument_group(say["app_group"]), language)
+    # prog: each command's usage and errors say "gantuner train", not the two-line usage above.
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", title=say["commands"], prog="gantuner")
 
-    train = commands.add_parser("train", help="train headless, writing a run directory",
-                                description="Train a GAN headless and write a run directory.")
-    train.add_argument("--config", type=Path, metavar="FILE.toml",
-                       help="knob values and run options from a TOML file")
-    train.add_argument("--dataset", metavar="NAME|PATH",
-                       help="digits (default), ring, grid, spiral, or a path to your data")
-    train.add_argument("--steps", type=int, metavar="N", help="steps to train (default 2000)")
+    train = commands.add_parser("train", help=say["train"], description=say["train_description"])
+    train.add_argument("--config", type=Path, metavar="FILE.toml", help=say["config"])
+    train.add_argument("--dataset", metavar="NAME|PATH", help=say["dataset"])
+    train.add_argument("--steps", type=int, metavar="N", help=say["steps"])
     train.add_argument("--set", dest="assignments", action="append", default=[], metavar="KNOB=VALUE",
-                       help="set a knob; repeatable (see `gantuner knobs`)")
-    train.add_argument("--device", choices=knobs.DEVICES, help="where to train (default auto)")
-    train.add_argument("--seed", type=int, help="random seed")
-    train.add_argument("--out", type=Path, metavar="DIR", help="run directory (default: a new folder "
-                       "under the user's data folder)")
-    train.add_argument("--resume", type=Path, metavar="RUN_DIR",
-                       help="continue a run from its latest checkpoint")
-    train.add_argument("--sample-every", type=int, metavar="N", help="steps between sample grids")
-    train.add_argument("--checkpoint-every", type=int, metavar="N", help="steps between checkpoints")
-    train.add_argument("--checkpoint-seconds", type=float, metavar="S",
-                       help="a rolling checkpoint at least every S seconds (default 30; 0: off): "
-                            "a kill loses at most this much training")
-    train.add_argument("--on-divergence", choices=("stop", "continue"),
-                       help="when a loss or gradient turns NaN/inf, the last good weights are put back; "
-                            "then stop (default: exit status 3) or continue training")
-    train.add_argument("--quality-every", type=int, metavar="N",
-                       help="steps between quality metrics (0: off)")
-    train.add_argument("--threads", type=int, metavar="N",
-                       help="CPU threads for training (default: chosen for this machine)")
-    train.add_argument("--quiet", action="store_true", help="no progress bar")
-    train.add_argument("--lang", choices=LANGUAGES, default=None, help=LANG_HELP)
+                       help=say["set"])
+    train.add_argument("--device", choices=knobs.DEVICES, help=say["device"])
+    train.add_argument("--seed", type=int, help=say["seed"])
+    train.add_argument("--out", type=Path, metavar="DIR", help=say["out"])
+    train.add_argument("--resume", type=Path, metavar="RUN_DIR", help=say["resume"])
+    train.add_argument("--sample-every", type=int, metavar="N", help=say["sample_every"])
+    train.add_argument("--checkpoint-every", type=int, metavar="N", help=say["checkpoint_every"])
+    train.add_argument("--checkpoint-seconds", type=float, metavar="S", help=say["checkpoint_seconds"])
+    train.add_argument("--on-divergence", choices=("stop", "continue"), help=say["on_divergence"])
+    train.add_argument("--quality-every", type=int, metavar="N", help=say["quality_every"])
+    train.add_argument("--threads", type=int, metavar="N", help=say["threads"])
+    train.add_argument("--quiet", action="store_true", help=say["quiet"])
+    train.add_argument("--lang", choices=LANGUAGES, default=None, help=say["lang"])
 
-    listing = commands.add_parser("knobs", help="list every knob with its range and help")
-    listing.add_argument("--lang", choices=LANGUAGES, default=None, help=LANG_HELP)
+    listing = commands.add_parser("knobs", help=say["knobs"], description=say["knobs"])
+    listing.add_argument("--lang", choices=LANGUAGES, default=None, help=say["lang"])
 
-    for name, module, help_text in (
-        ("diagnose", "gantuner.diagnosis.command", "read a training log and say what to change"),
-        ("quality", "gantuner.quality_command", "sample-quality metrics of a run's latest checkpoint"),
-    ):
-        sub = commands.add_parser(name, help=help_text, description=help_text)
+    for name, module in (("diagnose", "gantuner.diagnosis.command"), ("quality", "gantuner.quality_command")):
+        sub = commands.add_parser(name, help=say[name], description=say[name])
         sub.set_defaults(module=module)
-        _add_module_arguments(sub, module)
+        _add_module_arguments(sub, module, language)
     return parser
 
 
-def _add_module_arguments(parser: argparse.ArgumentParser, module: str) -> None:
+def _add_module_arguments(parser: argparse.ArgumentParser, module: str, language: str) -> None:
     import importlib
 
     try:
-        importlib.import_module(module).add_arguments(parser)
+        importlib.import_module(module).add_arguments(parser, language)
     except ImportError:
         parser.set_defaults(unavailable=module)
 
@@ -116,12 +122,14 @@ def _add_module_arguments(parser: argparse.ArgumentParser, module: str) -> None:
 def parse(argv: Sequence[str] | None = None) -> argparse.Namespace | int:
     """The parsed command line, or an exit status when there is nothing more to do
     (``--help``, ``--version``, a usage error already printed in one line)."""
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    asked = language_in_argv(argv)
     try:
-        args, extra = parser.parse_known_args(argv)
+        with argparse_speaking(asked):
+            args, extra = build_parser(asked).parse_known_args(argv)
     except SystemExit as exc:
         return int(exc.code or 0)
-    language = language_of(args)
+    language = language_of(args, asked)
     app_flags = set(APP_ONLY_OPTIONS.values())
     misplaced = [word for word in extra if word.split("=")[0] in app_flags]
     if misplaced and args.command:
@@ -145,7 +153,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if isinstance(args, int):
         return args
     if args.command is None:
-        build_parser().print_usage(sys.stderr)
+        language = language_of(args, getattr(args, "app_lang", None))
+        with argparse_speaking(language):
+            build_parser(language).print_usage(sys.stderr)
         return 2
     return run(args)
 

@@ -55,19 +55,30 @@ def message(key: str, language: str = "en", **values: Any) -> str:
     return MESSAGES[key].format(**values).get(language)
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("run_dir", metavar="RUN_DIR", type=Path,
-                        help="run directory (holds config.json and checkpoints/)")
-    parser.add_argument("--json", action="store_true",
-                        help="print one JSON object instead of a table")
-    parser.add_argument("--samples", type=int, default=DEFAULT_SAMPLES, metavar="N",
-                        help=f"real and generated samples to compare (default {DEFAULT_SAMPLES}, "
-                             "the 2D mode-coverage protocol)")
-    parser.add_argument("--lang", choices=("en", "ja"), default=None,
-                        help="language of the table and messages (default: the environment's locale, else en)")
-    parser.add_argument("--device", choices=("auto", "cpu", "cuda", "mps"), default=None,
-                        help="where to generate the samples (default: the run's own device, "
-                             "else auto); a run trained on CUDA opens on the CPU too")
+HELP: dict[str, Text] = {
+    "run_dir": Text("run directory (holds config.json and checkpoints/)",
+                    "実行フォルダ (config.json と checkpoints/ のあるフォルダ)"),
+    "json": Text("print one JSON object instead of a table", "表の代わりに JSON オブジェクトを1つ出力します"),
+    "samples": Text(f"real and generated samples to compare (default {DEFAULT_SAMPLES}, "
+                    "the 2D mode-coverage protocol)",
+                    f"比べる本物と生成のサンプル数 (既定 {DEFAULT_SAMPLES}、2D のモード網羅の手順)"),
+    "lang": Text("language of the table and messages (default: the environment's locale, else en)",
+                 "表とメッセージの言語 (既定: 環境のロケール、なければ en)"),
+    "device": Text("where to generate the samples (default: the run's own device, else auto); "
+                   "a run trained on CUDA opens on the CPU too",
+                   "サンプルを生成する場所 (既定: 実行自身のデバイス、なければ auto)。"
+                   "CUDA で学習した実行も CPU で開けます"),
+}
+
+
+def add_arguments(parser: argparse.ArgumentParser, language: str = "en") -> None:
+    """The command's options, their help in ``language``."""
+    say = {key: text.get(language) for key, text in HELP.items()}
+    parser.add_argument("run_dir", metavar="RUN_DIR", type=Path, help=say["run_dir"])
+    parser.add_argument("--json", action="store_true", help=say["json"])
+    parser.add_argument("--samples", type=int, default=DEFAULT_SAMPLES, metavar="N", help=say["samples"])
+    parser.add_argument("--lang", choices=("en", "ja"), default=None, help=say["lang"])
+    parser.add_argument("--device", choices=("auto", "cpu", "cuda", "mps"), default=None, help=say["device"])
 
 
 def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:

@@ -35,22 +35,33 @@ NO_METRICS = Text("{path}: no metric lines found; check that it is a training lo
 LOSS_CHOICES = ("bce", "bce_sum", "lsgan", "hinge", "relhinge", "wgan")
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("path", metavar="PATH",
-                        help="a training log, a CSV or TensorBoard file, or a gantuner run folder")
-    parser.add_argument("--format", metavar="F", default=None,
-                        help="the log's format (default: detected from the content)")
-    parser.add_argument("--json", action="store_true", help="print the report as JSON")
-    parser.add_argument("--lang", choices=("en", "ja"), default=None,
-                        help="language of the text report and messages (JSON carries both; "
-                             "default: the environment's locale, else en)")
-    parser.add_argument("--window", type=int, metavar="STEPS", default=None,
-                        help="judge only the last STEPS steps (default: the whole run)")
-    parser.add_argument("--loss", choices=LOSS_CHOICES, default=None,
-                        help="the loss the log's numbers are: bce (mean of the real and fake "
-                             "terms), bce_sum (their sum), lsgan, hinge, relhinge (relativistic "
-                             "hinge) or wgan (also WGAN-GP); default: known from the format or "
-                             "guessed from the values")
+HELP: dict[str, Text] = {
+    "path": Text("a training log, a CSV or TensorBoard file, or a gantuner run folder",
+                 "学習ログ、CSV か TensorBoard のファイル、または gantuner の実行フォルダ"),
+    "format": Text("the log's format (default: detected from the content)", "ログの形式 (既定: 中身から判定します)"),
+    "json": Text("print the report as JSON", "レポートを JSON で出力します"),
+    "lang": Text("language of the text report and messages (JSON carries both; "
+                 "default: the environment's locale, else en)",
+                 "テキストのレポートとメッセージの言語 (JSON には両方が入ります。既定: 環境のロケール、なければ en)"),
+    "window": Text("judge only the last STEPS steps (default: the whole run)",
+                   "最後の STEPS ステップだけで判断します (既定: 実行全体)"),
+    "loss": Text("the loss the log's numbers are: bce (mean of the real and fake terms), bce_sum (their sum), "
+                 "lsgan, hinge, relhinge (relativistic hinge) or wgan (also WGAN-GP); default: known from the "
+                 "format or guessed from the values",
+                 "ログの数値の損失: bce (本物と偽物の項の平均)、bce_sum (その和)、lsgan、hinge、"
+                 "relhinge (相対論的ヒンジ)、wgan (WGAN-GP も)。既定: 形式から分かるか、値から推測します"),
+}
+
+
+def add_arguments(parser: argparse.ArgumentParser, language: str = "en") -> None:
+    """The command's options, their help in ``language``."""
+    say = {key: text.get(language) for key, text in HELP.items()}
+    parser.add_argument("path", metavar="PATH", help=say["path"])
+    parser.add_argument("--format", metavar="F", default=None, help=say["format"])
+    parser.add_argument("--json", action="store_true", help=say["json"])
+    parser.add_argument("--lang", choices=("en", "ja"), default=None, help=say["lang"])
+    parser.add_argument("--window", type=int, metavar="STEPS", default=None, help=say["window"])
+    parser.add_argument("--loss", choices=LOSS_CHOICES, default=None, help=say["loss"])
 
 
 def run(args: argparse.Namespace) -> int:

@@ -9,12 +9,14 @@ import sys
 
 from .. import __version__, knobs
 from ..app_options import build_app_parser
+from ..argparse_words import argparse_speaking
+from ..cli import language_in_argv
 from ..cli_messages import MESSAGES, say
 from ..text import environment_language
 
 
-def build_parser() -> argparse.ArgumentParser:
-    return build_app_parser()
+def build_parser(language: str = "en") -> argparse.ArgumentParser:
+    return build_app_parser(language)
 
 
 GIL_SWITCH_S = 0.001
@@ -35,8 +37,10 @@ def prepare_process_for_the_window() -> None:
 def main(argv: list[str] | None = None) -> int:
     """The app alone, with its own options (the ``gantuner`` entry point goes through gantuner.cli)."""
     argv = sys.argv[1:] if argv is None else list(argv)
+    language = language_in_argv(argv)
     try:
-        args = build_parser().parse_args(argv)
+        with argparse_speaking(language):
+            args = build_parser(language).parse_args(argv)
     except SystemExit as exc:  # --help, --version, or a usage error already printed
         return int(exc.code or 0)
     return run_app(args)

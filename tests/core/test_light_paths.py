@@ -7,6 +7,7 @@ which heavy modules it imported.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -30,9 +31,10 @@ print(json.dumps({{"status": status, "heavy": heavy, "out": out.getvalue(), "err
 """
 
 
-def _probe(argv: list[str]) -> dict:
+def _probe(argv: list[str], locale: str = "C.UTF-8") -> dict:
+    env = {**os.environ, "LC_ALL": locale}  # the words asserted below are the locale's
     done = subprocess.run([sys.executable, "-c", PROBE.format(argv=argv)], capture_output=True, text=True,
-                          timeout=120, cwd=ROOT)
+                          timeout=120, cwd=ROOT, env=env)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout.strip().splitlines()[-1])
 
@@ -48,6 +50,15 @@ def test_help_and_usage_errors_import_nothing_heavy(argv):
         assert result["status"] == 0 and "usage:" in result["out"]
     else:
         assert result["status"] == 2 and result["err"].strip()
+
+
+@pytest.mark.parametrize("argv", [["--help", "--lang", "ja"], ["train", "--help"], ["train", "--steps"]])
+def test_japanese_help_and_usage_errors_import_nothing_heavy(argv):
+    result = _probe(argv, locale="ja_JP.UTF-8" if "--lang" not in argv else "C.UTF-8")
+    assert result["heavy"] == [], f"{argv} imported {result['heavy']}"
+    shown = result["out"] if "--help" in argv else result["err"]
+    assert shown.startswith("使い方: gantuner"), shown
+    assert result["status"] == (0 if "--help" in argv else 2)
 
 
 def test_top_level_help_shows_the_app_and_every_command():
