@@ -14,7 +14,7 @@ from .text import Text
 DATASET = Text("digits (default), ring, grid, spiral, or a path to your data",
                "digits (既定)、ring、grid、spiral、またはデータへのパス")
 SET_KNOB = Text("set a knob; repeatable (see `gantuner knobs`)",
-                "つまみを設定します。繰り返し指定できます (`gantuner knobs` を参照)")
+                "ノブを設定します。繰り返し指定できます (`gantuner knobs` を参照)")
 
 HELP: dict[str, Text] = {
     # gantuner --help
@@ -49,7 +49,7 @@ HELP: dict[str, Text] = {
     "train": Text("train headless, writing a run directory", "ウィンドウなしで学習し、実行フォルダに書き出します"),
     "train_description": Text("Train a GAN headless and write a run directory.",
                               "GAN をウィンドウなしで学習し、実行フォルダに書き出します。"),
-    "config": Text("knob values and run options from a TOML file", "つまみの値と実行オプションを TOML ファイルから読みます"),
+    "config": Text("knob values and run options from a TOML file", "ノブの値と実行オプションを TOML ファイルから読みます"),
     "dataset": DATASET,
     "steps": Text("steps to train (default 2000)", "学習するステップ数 (既定 2000)"),
     "set": SET_KNOB,
@@ -77,7 +77,7 @@ HELP: dict[str, Text] = {
     "lang": Text("language of the messages: en or ja (default: the environment's locale, else en)",
                  "メッセージの言語: en か ja (既定: 環境のロケール、なければ en)"),
     # the other commands' one line in gantuner --help
-    "knobs": Text("list every knob with its range and help", "すべてのつまみを範囲と説明つきで一覧にします"),
+    "knobs": Text("list every knob with its range and help", "すべてのノブを範囲と説明つきで一覧にします"),
     "diagnose": Text("read a training log and say what to change", "学習ログを読み、何を変えるとよいかを伝えます"),
     "quality": Text("sample-quality metrics of a run's latest checkpoint",
                     "実行の最新チェックポイントのサンプル品質指標を出します"),

@@ -60,7 +60,7 @@ MESSAGES: dict[str, Text] = {
         "{path}: [run] {key} = {value}: {smallest} 以上の整数を引用符なしで指定してください (例: {key} = {example})"),
     "huge_number": Text(
         "{path}: {name} = {value}: the number is far too large; see `gantuner knobs` for each knob's range",
-        "{path}: {name} = {value}: 数が大きすぎます。各つまみの範囲は `gantuner knobs` で見られます"),
+        "{path}: {name} = {value}: 数が大きすぎます。各ノブの範囲は `gantuner knobs` で見られます"),
     # gantuner train's options
     "threads": Text("--threads {threads}: give 1 or more", "--threads {threads}: 1 以上を指定してください"),
     "steps": Text("--steps {steps}: give a positive number of steps",

@@ -60,7 +60,7 @@ KNOB_ERRORS: dict[str, Text] = {
     "wrong_type": Text("{name} = {value} is not {kind}: use {allowed}",
                        "{name} = {value} は{kind}ではありません: {allowed} で指定してください"),
     "unknown": Text("unknown knob {name}{hint}; known knobs: {known}",
-                    "不明なつまみ {name} です{hint}。つまみは次のとおり: {known}"),
+                    "不明なノブ {name} です{hint}。ノブは次のとおり: {known}"),
     "did_you_mean": Text(" (did you mean {close}?)", " ({close} のことですか?)"),
     "assignment": Text("--set {text}: write it as KNOB=VALUE, for example lr_d=1e-4",
                        "--set {text}: KNOB=VALUE の形で書いてください (例: lr_d=1e-4)"),

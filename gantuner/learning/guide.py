@@ -25,21 +25,21 @@ SECTIONS: list[tuple[Text, Text]] = [
           " 識別器が強すぎる (記事の例題1)。正解率 50 % 前後で両方の損失が落ち着いている:"
           " いい勝負 (例題2)。損失が跳ね上がる・NaN: 発散。サンプルがどれも同じ:"
           " モード崩壊。")),
-    (Text("3. Change one knob", "3. つまみを一つだけ変える"),
+    (Text("3. Change one knob", "3. ノブを一つだけ変える"),
      Text("Test one hypothesis at a time: change a single knob, so the result tells you something. "
           "To weaken a D that is too strong, in the article's order: remove D's batch norm, add "
           "dropout to D (not too much: samples turn monotonous), give D a smaller learning rate "
           "than G, or make G bigger. Don't weaken D more than needed: quality suffers. Each knob's "
           "tooltip says what raising and lowering it does.",
-          "仮説は一つずつ確かめる: 変えるつまみは一つだけにすると、結果から何かが分かる。"
+          "仮説は一つずつ確かめる: 変えるノブは一つだけにすると、結果から何かが分かる。"
           "強すぎる識別器を弱めるには、記事の順に: 識別器のバッチ正規化を外す、ドロップアウトを足す (大きすぎると画像が単調になる)、"
           "識別器の学習率を生成器より小さくする、生成器を強化する。弱めすぎは品質を落とす。"
-          "各つまみのツールチップに、上げたとき・下げたときの効果がある。")),
+          "各ノブのツールチップに、上げたとき・下げたときの効果がある。")),
     (Text("4. Compare", "4. 比べる"),
      Text("Put the new run next to the old one in Compare runs: both curves in one plot, the knob "
           "you changed named in words, and the samples of both at the same step. Did the curves "
           "move the way your hypothesis predicted?",
-          "「実行の比較」で新しい実行を前の実行と並べる: 同じグラフに両方の曲線、変えたつまみの説明、"
+          "「実行の比較」で新しい実行を前の実行と並べる: 同じグラフに両方の曲線、変えたノブの説明、"
           "同じステップでの両方のサンプル。曲線は仮説の予想どおりに動いたか?")),
     (Text("5. Practise", "5. 練習する"),
      Text("Experience beats theory. Practice shows curves without their diagnosis: pick the "

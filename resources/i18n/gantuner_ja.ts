@@ -636,7 +636,7 @@
     <message>
         <location filename="../../gantuner/gui/learning_lab.py" line="185"/>
         <source>Start the playground again with fresh models (and the Knobs panel&apos;s values, when it is set to this data)</source>
-        <translation>新しいモデルで練習場をやり直す (つまみパネルが同じデータ用なら、その値で)</translation>
+        <translation>新しいモデルで練習場をやり直す (ノブパネルが同じデータ用なら、その値で)</translation>
     </message>
     <message>
         <location filename="../../gantuner/gui/learning_lab.py" line="190"/>
@@ -945,12 +945,12 @@
     <message>
         <location filename="../../gantuner/gui/overlaid_runs.py" line="233"/>
         <source>log: knobs unknown</source>
-        <translation>ログ: つまみ不明</translation>
+        <translation>ログ: ノブ不明</translation>
     </message>
     <message>
         <location filename="../../gantuner/gui/overlaid_runs.py" line="261"/>
         <source>a log: its knobs are unknown</source>
-        <translation>ログのため、つまみは不明</translation>
+        <translation>ログのため、ノブは不明</translation>
     </message>
     <message>
         <location filename="../../gantuner/gui/overlaid_runs.py" line="314"/>
@@ -960,7 +960,7 @@
     <message>
         <location filename="../../gantuner/gui/overlaid_runs.py" line="316"/>
         <source>Add two or more runs to see how their knobs differ.</source>
-        <translation>実行を 2 つ以上追加すると、つまみの違いが表示されます。</translation>
+        <translation>実行を 2 つ以上追加すると、ノブの違いが表示されます。</translation>
     </message>
     <message>
         <location filename="../../gantuner/gui/overlaid_runs.py" line="346"/>
