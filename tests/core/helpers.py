@@ -43,3 +43,26 @@ def run_cli(*args: str, timeout: float = 180) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
     return subprocess.run([sys.executable, "-m", "gantuner", *map(str, args)], capture_output=True,
                           text=True, env=env, timeout=timeout)
+
+
+class Recorder:
+    """A driver's listener that keeps every row and event (for the run-control tests)."""
+
+    def __init__(self):
+        self.events: list[dict] = []
+        self.rows: list[dict] = []
+
+    def on_rows(self, rows):
+        self.rows += rows
+
+    def on_sample(self, step, sample):
+        pass
+
+    def on_event(self, event):
+        self.events.append(event)
+
+    def on_status(self, status):
+        pass
+
+    def of(self, kind):
+        return [e for e in self.events if e["type"] == kind]

@@ -15,31 +15,21 @@ from gantuner.training import driver as driver_module
 from gantuner.training.checkpoint import CheckpointWriteError, latest_checkpoint, load_engine
 from gantuner.training.runfiles import RunWriter, read_run
 
-from .helpers import RING_FAST, quiet_options
+from .helpers import RING_FAST, Recorder, quiet_options
 
 FAULT_AFTER = 10   # the old folder's disk fills up after this step
 ACT_AT = 20        # the user answers the notice at this step
 STEPS = 40
 
 
-class Answer:
+class Answer(Recorder):
     """The driver's listener: records everything, and sends ``command`` once the run reaches ``at``
     (calling ``first`` just before, in the training thread, between two steps)."""
 
     def __init__(self, driver: Driver, command: control.Command, at: int = ACT_AT, first=None):
+        super().__init__()
         self.driver, self.command, self.at, self.first = driver, command, at, first
-        self.events: list[dict] = []
-        self.rows: list[dict] = []
         self.sent_at: int | None = None
-
-    def on_rows(self, rows):
-        self.rows += rows
-
-    def on_sample(self, step, sample):
-        pass
-
-    def on_event(self, event):
-        self.events.append(event)
 
     def on_status(self, status):
         if self.sent_at is None and status["step"] >= self.at:
@@ -47,9 +37,6 @@ class Answer:
             if self.first is not None:
                 self.first()
             self.driver.send(self.command)
-
-    def of(self, kind):
-        return [e for e in self.events if e["type"] == kind]
 
 
 def full_disk_under(folder: Path, driver_of, monkeypatch) -> None:

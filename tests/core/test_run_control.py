@@ -15,7 +15,7 @@ from gantuner.training import Driver, Engine, RunState, control  # noqa: F401
 from gantuner.training.checkpoint import read_checkpoint
 from gantuner.training.driver import RunExistsError, RunOptions
 
-from .helpers import DIGITS_FAST, RING_FAST, quiet_options, run_in_thread, wait_until
+from .helpers import DIGITS_FAST, RING_FAST, Recorder, quiet_options, run_in_thread, wait_until
 
 
 def events_of(run_dir):
@@ -24,27 +24,6 @@ def events_of(run_dir):
 
 def rows_of(run_dir):
     return [json.loads(line) for line in (run_dir / "metrics.jsonl").read_text().splitlines()]
-
-
-class Recorder:
-    def __init__(self):
-        self.events: list[dict] = []
-        self.rows: list[dict] = []
-
-    def on_rows(self, rows):
-        self.rows += rows
-
-    def on_sample(self, step, sample):
-        pass
-
-    def on_event(self, event):
-        self.events.append(event)
-
-    def on_status(self, status):
-        pass
-
-    def of(self, kind):
-        return [e for e in self.events if e["type"] == kind]
 
 
 # ---- commands are plain data ---------------------------------------------------------

@@ -13,8 +13,7 @@ from gantuner.training import driver as driver_module
 from gantuner.training.checkpoint import CheckpointWriteError
 from gantuner.training.runfiles import RunWriter
 
-from .helpers import RING_FAST, quiet_options, run_cli, run_in_thread, wait_until
-from .test_run_control import Recorder
+from .helpers import RING_FAST, Recorder, quiet_options, run_cli, run_in_thread, wait_until
 
 
 def test_every_disk_trouble_event_is_said_in_japanese_too(tmp_path, monkeypatch):
