@@ -141,10 +141,6 @@ class ColumnStore:
             return i - 1
         return i
 
-    def has_values(self, name: str) -> bool:
-        """Whether column ``name`` has had a value since the last clear."""
-        return name in self._measured
-
     def table(self, events: list[dict[str, Any]], source: str = "live") -> MetricTable:
         """The rows as a diagnosis table (views, not copies) of the columns that have had a value."""
         n = self._size
