@@ -48,6 +48,7 @@ sys.path.insert(0, str(ROOT))
 from gantuner.training import Driver, RunOptions  # noqa: E402
 from gantuner.training.checkpoint import first_loadable, load_engine  # noqa: E402
 from gantuner.training.runfiles import RunWriter, read_run  # noqa: E402
+from tests.core.helpers import mount_small_tmpfs  # noqa: E402  (the tests' own, one source)
 
 RING = {"dataset": "ring", "device": "cpu", "g_width": 32, "d_width": 32, "batch_size": 64}
 GOAL_METRICS_S = 1.0
@@ -196,14 +197,6 @@ def partial_append(row: Row, trials: int, rng: random.Random, work: Path) -> Non
 
 # ---- really full, really read-only -----------------------------------------------
 
-def _mount_tmpfs(where: Path, size: str) -> bool:
-    if os.geteuid() != 0:
-        return False
-    where.mkdir(parents=True, exist_ok=True)
-    return subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(where)],
-                          capture_output=True).returncode == 0
-
-
 def _fill(disk: Path) -> Path:
     filler = disk / "filler"
     fd = os.open(filler, os.O_WRONLY | os.O_CREAT)
@@ -254,7 +247,7 @@ def _fault_run(row: Row, disk: Path, start_fault, end_fault, steps: int = 600) -
 def full_disk(row: Row, trials: int, work: Path) -> None:
     for trial in range(trials):
         disk = work / f"full-{trial}"
-        if not _mount_tmpfs(disk, "2m"):
+        if not mount_small_tmpfs(disk, "2m"):
             row.how = "not run: needs root to mount a small tmpfs"
             return
         try:
@@ -267,7 +260,7 @@ def full_disk(row: Row, trials: int, work: Path) -> None:
 def read_only(row: Row, trials: int, work: Path) -> None:
     for trial in range(trials):
         disk = work / f"ro-{trial}"
-        if not _mount_tmpfs(disk, "8m"):
+        if not mount_small_tmpfs(disk, "8m"):
             row.how = "not run: needs root to mount and remount a tmpfs"
             return
 

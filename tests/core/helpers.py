@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -66,3 +67,12 @@ class Recorder:
 
     def of(self, kind):
         return [e for e in self.events if e["type"] == kind]
+
+
+def mount_small_tmpfs(where: Path, size: str) -> bool:
+    """A tmpfs of ``size`` at ``where``, a disk that really fills up (root only); False when it cannot be."""
+    if os.geteuid() != 0 or not shutil.which("mount"):
+        return False
+    where.mkdir(parents=True, exist_ok=True)
+    return subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(where)],
+                          capture_output=True).returncode == 0

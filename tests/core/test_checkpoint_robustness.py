@@ -25,7 +25,7 @@ from gantuner.training.checkpoint import (
     save_checkpoint,
 )
 
-from .helpers import RING_FAST, quiet_options
+from .helpers import RING_FAST, mount_small_tmpfs, quiet_options
 from .helpers import run_cli as _cli
 
 
@@ -207,19 +207,10 @@ def test_a_failed_write_is_an_oserror_and_leaves_the_older_checkpoints_whole(goo
     assert load_engine(latest_checkpoint(folder)).step_count == 8
 
 
-def _can_mount_tmpfs(where: Path) -> bool:
-    if os.geteuid() != 0 or not shutil.which("mount"):
-        return False
-    where.mkdir(parents=True, exist_ok=True)
-    result = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(where)],
-                            capture_output=True)
-    return result.returncode == 0
-
-
 def test_a_really_full_disk_does_not_stop_training(tmp_path):
     """A 64 KiB tmpfs (root only): checkpoints of the ring model do not fit, training goes on."""
     disk = tmp_path / "small"
-    if not _can_mount_tmpfs(disk):
+    if not mount_small_tmpfs(disk, "64k"):
         pytest.skip("cannot mount a small tmpfs here (needs root and mount permission)")
     try:
         driver = Driver.new(RING_FAST, out=disk / "run",

@@ -16,7 +16,7 @@ from gantuner.logs.gantuner_run import read_run as read_log_run
 from gantuner.training import Driver
 from gantuner.training.runfiles import RunWriter, read_run
 
-from .helpers import RING_FAST, quiet_options
+from .helpers import RING_FAST, mount_small_tmpfs, quiet_options
 
 
 def _strict_lines(path: Path) -> list[dict]:
@@ -48,18 +48,10 @@ def test_a_retry_after_a_partial_append_writes_only_the_rest(tmp_path, monkeypat
     assert _strict_lines(tmp_path / "r" / "metrics.jsonl") == rows
 
 
-def _mount_tmpfs(where: Path, size: str) -> bool:
-    if os.geteuid() != 0:
-        return False
-    where.mkdir(parents=True, exist_ok=True)
-    return subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(where)],
-                          capture_output=True).returncode == 0
-
-
 def test_a_really_full_disk_loses_no_row_and_repeats_none(tmp_path):
     """A 64 KiB tmpfs filled up by another file: the append stops part-way for real."""
     disk = tmp_path / "disk"
-    if not _mount_tmpfs(disk, "64k"):
+    if not mount_small_tmpfs(disk, "64k"):
         pytest.skip("cannot mount a small tmpfs here (needs root and mount permission)")
     try:
         writer = RunWriter(disk / "r")
