@@ -86,13 +86,13 @@ MESSAGES: dict[str, Text] = {
         "最後のチェックポイントを保存できませんでした: {error}"),
     "run_moved": Text(
         "The run goes on in {to}: what it had written is copied there; {old} is left as it was.",
-        "ランは {to} で続きます。書き込み済みの内容はそこへコピーし、{old} はそのまま残しました。"),
+        "実行は {to} で続きます。書き込み済みの内容はそこへコピーし、{old} はそのまま残しました。"),
     "move_failed": Text(
         "Could not move the run to {to}: {error}. It stays in {old}; choose another folder.",
-        "ランを {to} へ移せませんでした: {error}。{old} のままです。別のフォルダーを選んでください。"),
+        "実行を {to} へ移せませんでした: {error}。{old} のままです。別のフォルダを選んでください。"),
     "nothing_to_move": Text(
         "This run is not being saved: there are no run files to move.",
-        "このランは保存していないので、移すファイルがありません。"),
+        "この実行は保存していないので、移すファイルがありません。"),
     "saving_stopped": Text(
         "Training goes on without saving: nothing more is written to {old} (what is there is kept). "
         "Save a checkpoint elsewhere to keep the model.",

@@ -248,12 +248,12 @@
     <message>
         <location filename="../../gantuner/gui/disk_trouble.py" line="66"/>
         <source>Choose a folder for this run</source>
-        <translation>このランの保存先フォルダーを選ぶ</translation>
+        <translation>この実行の保存先フォルダを選ぶ</translation>
     </message>
     <message>
         <location filename="../../gantuner/gui/disk_trouble.py" line="107"/>
         <source>Choose another folder…</source>
-        <translation>別のフォルダーを選ぶ…</translation>
+        <translation>別のフォルダを選ぶ…</translation>
     </message>
     <message>
         <location filename="../../gantuner/gui/disk_trouble.py" line="108"/>
@@ -263,7 +263,7 @@
     <message>
         <location filename="../../gantuner/gui/disk_trouble.py" line="114"/>
         <source>This run&apos;s files cannot be saved in {0}: {1}.</source>
-        <translation>このランのファイルを {0} に保存できません: {1}。</translation>
+        <translation>この実行のファイルを {0} に保存できません: {1}。</translation>
     </message>
     <message>
         <location filename="../../gantuner/gui/disk_trouble.py" line="116"/>
@@ -273,7 +273,7 @@
     <message>
         <location filename="../../gantuner/gui/disk_trouble.py" line="118"/>
         <source>Training goes on. Choose another folder to keep saving this run there (what it has written so far is copied along), or continue without saving.</source>
-        <translation>学習は続いています。別のフォルダーを選ぶとこのランをそこに保存し続けます (これまでに書き込んだ内容もコピーします)。保存せずに続けることもできます。</translation>
+        <translation>学習は続いています。別のフォルダを選ぶとこの実行をそこに保存し続けます (これまでに書き込んだ内容もコピーします)。保存せずに続けることもできます。</translation>
     </message>
 </context>
 <context>

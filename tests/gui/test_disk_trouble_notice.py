@@ -116,10 +116,10 @@ def test_continue_without_saving_keeps_training_and_writes_nothing(qtbot, make_w
 def test_the_notice_speaks_japanese(qtbot, make_window, monkeypatch):
     window, bar, _, _ = start_with_a_full_disk(qtbot, make_window, monkeypatch)
     window.set_language("ja")
-    qtbot.waitUntil(lambda: bar.choose_button.text() == "別のフォルダーを選ぶ…", timeout=5000)
+    qtbot.waitUntil(lambda: bar.choose_button.text() == "別のフォルダを選ぶ…", timeout=5000)
     assert bar.continue_button.text() == "保存せずに続ける"
     text = bar.message.text()
-    assert text.startswith("このランのファイルを ") and "に保存できません: No space left on device。" in text
+    assert text.startswith("この実行のファイルを ") and "に保存できません: No space left on device。" in text
     assert "学習は続いています" in text
     bar.continue_button.click()
 
