@@ -76,3 +76,10 @@ def mount_small_tmpfs(where: Path, size: str) -> bool:
     where.mkdir(parents=True, exist_ok=True)
     return subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(where)],
                           capture_output=True).returncode == 0
+
+
+def speaking(monkeypatch, locale: str) -> None:
+    """The environment's locale is ``locale`` (LANG), nothing overriding it."""
+    for variable in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", locale)

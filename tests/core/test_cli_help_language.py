@@ -12,13 +12,9 @@ from gantuner import argparse_words, cli, quality_command
 from gantuner.cli_help import HELP
 from gantuner.diagnosis import command as diagnose_command
 
+from .helpers import speaking
+
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
-
-
-def speaking(monkeypatch, locale: str) -> None:
-    for variable in ("LC_ALL", "LC_MESSAGES"):
-        monkeypatch.delenv(variable, raising=False)
-    monkeypatch.setenv("LANG", locale)
 
 
 def test_top_level_help_in_japanese_with_lang_ja(monkeypatch, capsys):

@@ -13,7 +13,7 @@ from gantuner.training import driver as driver_module
 from gantuner.training.checkpoint import CheckpointWriteError
 from gantuner.training.runfiles import RunWriter
 
-from .helpers import RING_FAST, Recorder, quiet_options, run_cli, run_in_thread, wait_until
+from .helpers import RING_FAST, Recorder, quiet_options, run_cli, run_in_thread, speaking, wait_until
 
 
 def test_every_disk_trouble_event_is_said_in_japanese_too(tmp_path, monkeypatch):
@@ -66,12 +66,6 @@ def test_a_quality_failure_carries_japanese(tmp_path, monkeypatch):
     failed = recorder.of("error")
     assert failed and "metric exploded" in failed[0]["message"]
     assert "品質指標を計算できませんでした" in failed[0]["message_ja"] and "metric exploded" in failed[0]["message_ja"]
-
-
-def speaking(monkeypatch, locale: str) -> None:
-    for variable in ("LC_ALL", "LC_MESSAGES"):
-        monkeypatch.delenv(variable, raising=False)
-    monkeypatch.setenv("LANG", locale)
 
 
 def test_cli_errors_in_japanese_with_lang_ja(monkeypatch, capsys):
